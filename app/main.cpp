@@ -1,0 +1,98 @@
+#include "commandusage.h"
+#include "decodecommand.h"
+#include "listencommand.h"
+#include "showcommand.h"
+#include "verifycommand.h"
+
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+using Command = std::function<int(const QStringList &)>;
+
+const std::map<QString, std::pair<Command, const char *>> &commands()
+{
+    static const std::map<QString, std::pair<Command, const char *>> table = {
+        {QStringLiteral("verify"),
+         {runVerifyCommand, "Verify a token against public keys; print the verdict."}},
+        {QStringLiteral("decode"),
+         {runDecodeCommand, "Decode a token without verifying it; print the tree."}},
+        {QStringLiteral("listen"),
+         {runListenCommand, "Capture webhooks without a window; one line per delivery."}},
+        {QStringLiteral("show"), {runShowCommand, "Print what a session holds."}},
+        {QStringLiteral("sessions"), {runSessionsCommand, "List the stored sessions."}},
+    };
+    return table;
+}
+
+QString programUsage()
+{
+    QString text =
+        QStringLiteral("Usage: hookscope [COMMAND] [OPTIONS]\n\n"
+                       "Hookscope inspects Wix webhooks. Without a command it opens the window.\n\n"
+                       "Commands:\n");
+    for (const auto &[name, command] : commands())
+        text += QStringLiteral("  %1  %2\n").arg(name, -10).arg(QLatin1String(command.second));
+    text += QStringLiteral("\n  hookscope COMMAND --help   options of one command\n"
+                           "  hookscope --version        print the version\n");
+    return text;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int runGui(int argc, char **argv)
+{
+    if (!hasDisplay()) {
+        printErr(QStringLiteral("hookscope: no display to open the window on. Use a command "
+                                "(hookscope --help), or set QT_QPA_PLATFORM=offscreen.\n"));
+        return ExitUsage;
+    }
+    QApplication app(argc, argv);
+    MainWindow window;
+    window.show();
+    return app.exec();
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Hookscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
+    if (argc < 2)
+        return runGui(argc, argv);
+
+    const QString first = QString::fromLocal8Bit(argv[1]);
+    const auto command = commands().find(first);
+    if (command != commands().end()) {
+        QCoreApplication app(argc, argv);
+        QStringList arguments = app.arguments();
+        arguments.removeAt(1); // "hookscope verify --key k" parses as "hookscope --key k"
+        arguments[0] = QStringLiteral("hookscope ") + first;
+        return command->second.first(arguments);
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        printOut(QStringLiteral("hookscope %1\n").arg(QLatin1String(HOOKSCOPE_VERSION)));
+        return ExitOk;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        printOut(programUsage());
+        return ExitOk;
+    }
+    printErr(QStringLiteral("hookscope: unknown %1 \"%2\"\n\n%3")
+                 .arg(first.startsWith(QLatin1Char('-')) ? QStringLiteral("option")
+                                                         : QStringLiteral("command"),
+                      first, programUsage()));
+    return ExitUsage;
+}

@@ -1,0 +1,28 @@
+#include "jwt/jwtsigner.h"
+
+#include <QJsonDocument>
+
+QByteArray base64UrlEncode(const QByteArray &bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+JwtSigner::JwtSigner(RsaPrivateKey key, QString kid)
+    : m_key(std::move(key))
+{
+    QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")}};
+    if (!kid.isEmpty())
+        header.insert(QStringLiteral("kid"), kid);
+    m_encodedHeader = base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact));
+}
+
+QByteArray JwtSigner::sign(const QJsonObject &claims) const
+{
+    const QByteArray signingInput =
+        m_encodedHeader + '.' +
+        base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QByteArray signature = m_key.signRs256(signingInput);
+    if (signature.isEmpty())
+        return {};
+    return signingInput + '.' + base64UrlEncode(signature);
+}

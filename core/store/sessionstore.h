@@ -1,0 +1,48 @@
+#pragma once
+
+#include "capture/delivery.h"
+
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <optional>
+
+// A session: an SQLite database (WAL) holding every delivery. One instance is
+// one connection and must be used from the thread that opened it; open a
+// second instance for reading elsewhere (WAL lets readers and the writer overlap).
+class SessionStore
+{
+    Q_DISABLE_COPY_MOVE(SessionStore)
+
+public:
+    SessionStore();
+    ~SessionStore();
+
+    static int schemaVersion();
+
+    // Creates the file (owner-only permissions) or opens it, migrating an older schema.
+    bool open(const QString &path, QString *error = nullptr);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+
+    // Stores the batch in one transaction (group commit) and gives each its seq.
+    // All or nothing: on failure no delivery of the batch is stored.
+    bool append(QVector<Delivery> &batch, QString *error = nullptr);
+
+    qint64 count() const;
+    std::optional<Delivery> load(qint64 seq) const;
+    // Deliveries with seq > afterSeq, in order, at most `limit`.
+    QVector<Delivery> loadAfter(qint64 afterSeq, int limit) const;
+    bool clear(QString *error = nullptr);
+
+    // SQLite's own check; "ok" when the file is sound.
+    QString integrityCheck() const;
+
+private:
+    bool migrate(QString *error);
+
+    QString m_connection;
+    QString m_path;
+};

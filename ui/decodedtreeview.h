@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QTreeView>
+
+class QAction;
+
+// The decoded token as a tree (over a JsonTreeModel), with "Copy value" and
+// "Copy path" on the context menu and as shortcuts.
+class DecodedTreeView final : public QTreeView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DecodedTreeView)
+
+public:
+    explicit DecodedTreeView(QWidget *parent = nullptr);
+
+    QAction *copyValueAction() const { return m_copyValue; }
+    QAction *copyPathAction() const { return m_copyPath; }
+
+    // Expands `index` and, below it, objects and short arrays down to `levels` levels,
+    // leaving long arrays folded.
+    void expandBelow(const QModelIndex &index, int levels);
+
+public slots:
+    void copyValue();
+    void copyPath();
+    void expandAllBelowCurrent();
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void updateActions();
+
+    QAction *m_copyValue;
+    QAction *m_copyPath;
+    QAction *m_expandBelow;
+    QAction *m_collapseAll;
+};
