@@ -1,0 +1,62 @@
+#pragma once
+
+#include "models/deliveryrow.h"
+
+#include <QRegularExpression>
+#include <QString>
+#include <QVector>
+
+// The filter bar's language: free words and field:value terms, all ANDed.
+//   type:contact_created  instance:a6d1*  entity:wix.contacts*  identity:MEMBER
+//   sig:valid|invalid|unverified|malformed|none  status:5*  method:POST  path:/webhooks*
+//   key:shop  kind:json  -type:AppInstalled (a leading '-' negates)  "two words"
+// A value without wildcards matches as a case-insensitive substring; with * or ?
+// it must match the whole field. Free words match any text field.
+class DeliveryFilter
+{
+public:
+    struct Error
+    {
+        int start = 0; // position of the bad term in the text
+        int length = 0;
+        QString message;
+    };
+
+    static DeliveryFilter parse(const QString &text);
+    static QStringList fieldNames();
+
+    bool isEmpty() const { return m_terms.isEmpty(); }
+    bool isValid() const { return m_errors.isEmpty(); }
+    const QVector<Error> &errors() const { return m_errors; }
+    bool matches(const DeliveryRow &row) const;
+
+private:
+    enum class Field {
+        Any,
+        Type,
+        Instance,
+        Entity,
+        Identity,
+        Signature,
+        Status,
+        Method,
+        Path,
+        Key,
+        Kind
+    };
+    struct Term
+    {
+        Field field = Field::Any;
+        bool negated = false;
+        QString text;             // substring form
+        QRegularExpression regex; // wildcard form (valid when the value had * or ?)
+        int signature = -1;       // sig: values
+        bool sigNone = false;     // sig:none — not a JWT at all
+    };
+
+    bool termMatches(const Term &term, const DeliveryRow &row) const;
+    bool textMatches(const Term &term, const QString &value) const;
+
+    QVector<Term> m_terms;
+    QVector<Error> m_errors;
+};
