@@ -1,0 +1,93 @@
+// Target 2 of the performance issue: verifying and decoding one Wix token costs
+// at most 1.2x OpenSSL's raw RS256 verify of the same token.
+// Prints one line: name, figure, target, PASS/FAIL (scripts/bench collects them).
+#include "jwt/jwtsigner.h"
+#include "wix/tokeninspection.h"
+
+#include <openssl/evp.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace {
+QJsonObject wixClaims(const QString &example)
+{
+    QFile file(QStringLiteral(HOOKSCOPE_WIX_EXAMPLES "/") + example);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing %s", qPrintable(example));
+    QJsonObject envelope = QJsonDocument::fromJson(file.readAll()).object();
+    for (const char *field : {"data", "identity"}) {
+        const QString key = QLatin1String(field);
+        if (envelope.value(key).isObject())
+            envelope.insert(key, QString::fromUtf8(QJsonDocument(envelope.value(key).toObject())
+                                                       .toJson(QJsonDocument::Compact)));
+    }
+    return {{QStringLiteral("data"),
+             QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("iat"), QDateTime::currentSecsSinceEpoch()}};
+}
+
+template <typename F>
+double perSecond(int iterations, F &&body)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < iterations; ++i)
+        body();
+    return iterations * 1e9 / double(timer.nsecsElapsed());
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const int iterations = argc > 1 ? atoi(argv[1]) : 20000;
+    const RsaPrivateKey key = RsaPrivateKey::generate(2048);
+    const QByteArray token = JwtSigner(key).sign(wixClaims(QStringLiteral("contact_created.json")));
+    Keyring keyring;
+    keyring.add({QStringLiteral("app"), QString(), key.publicKey(), KeyFormat::SpkiPem, {}});
+    const JwtVerifier verifier(keyring);
+
+    const qsizetype lastDot = token.lastIndexOf('.');
+    const QByteArray signingInput = token.left(lastDot);
+    const QByteArray signature = QByteArray::fromBase64(
+        token.mid(lastDot + 1), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const PublicKey publicKey = key.publicKey();
+    EVP_PKEY *pkey = publicKey.evp();
+    EVP_MD *sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+
+    int failures = 0;
+    const auto raw = [&] {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        EVP_DigestVerifyInit(ctx, nullptr, sha256, nullptr, pkey);
+        if (EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char *>(signature.constData()),
+                             size_t(signature.size()),
+                             reinterpret_cast<const unsigned char *>(signingInput.constData()),
+                             size_t(signingInput.size())) != 1)
+            ++failures;
+        EVP_MD_CTX_free(ctx);
+    };
+    const auto full = [&] {
+        const TokenInspection inspection = inspectToken(token, verifier);
+        if (!inspection.verdict.valid || inspection.decoding.event.eventId.isEmpty())
+            ++failures;
+    };
+    // Warm up, then interleave rounds so both see the same machine state.
+    perSecond(iterations / 10, raw);
+    perSecond(iterations / 10, full);
+    double rawRate = 0;
+    double fullRate = 0;
+    for (int round = 0; round < 3; ++round) {
+        rawRate += perSecond(iterations, raw);
+        fullRate += perSecond(iterations, full);
+    }
+    EVP_MD_free(sha256);
+    const double ratio = rawRate / fullRate;
+    std::printf("verify+decode cost / raw RS256 verify | %.3fx (raw %.0f/s, Hookscope %.0f/s, "
+                "token %lld bytes) | <= 1.20x | %s\n",
+                ratio, rawRate / 3, fullRate / 3, static_cast<long long>(token.size()),
+                ratio <= 1.2 && failures == 0 ? "PASS" : "FAIL");
+    return failures == 0 ? 0 : 1;
+}
