@@ -1,6 +1,7 @@
 #include "commandusage.h"
 #include "decodecommand.h"
 #include "listencommand.h"
+#include "reportcommand.h"
 #include "showcommand.h"
 #include "verifycommand.h"
 
@@ -25,6 +26,8 @@ const std::map<QString, std::pair<Command, const char *>> &commands()
         {QStringLiteral("listen"),
          {runListenCommand, "Capture webhooks without a window; one line per delivery."}},
         {QStringLiteral("show"), {runShowCommand, "Print what a session holds."}},
+        {QStringLiteral("report"),
+         {runReportCommand, "Analyse a session: duplicates, order, gaps, retries."}},
         {QStringLiteral("sessions"), {runSessionsCommand, "List the stored sessions."}},
     };
     return table;

@@ -133,5 +133,8 @@ QJsonObject Delivery::toJson() const
                             {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}});
     json.insert(QLatin1String("event"),
                 event.shape == WixEventShape::None ? QJsonValue() : QJsonValue(event.toJson()));
+    QJsonObject analysisJson;
+    analysis.writeJson(analysisJson);
+    json.insert(QLatin1String("analysis"), analysisJson);
     return json;
 }

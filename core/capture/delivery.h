@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/deliveryanalysis.h"
 #include "jwt/verdict.h"
 #include "wix/wixevent.h"
 
@@ -60,6 +61,7 @@ struct Delivery
     QString keyName;
     QStringList warnings;
     WixEvent event;
+    DeliveryAnalysis analysis; // filled in arrival order by the ingest pipeline
 
     // {"seq", "arrival", "method", "path", "query", "headers", "body", "size", "peer",
     //  "bodyKind", "answer", "forward", "verdict", "event"}; body as text when UTF-8, else base64.

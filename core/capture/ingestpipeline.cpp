@@ -18,9 +18,17 @@ bool IngestPipeline::openSession(const QString &path, QString *error)
 {
     if (!m_store.open(path, error))
         return false;
+    reanalyseSession();
     QMutexLocker lock(&m_mutex);
     m_sessionPath = path;
     return true;
+}
+
+void IngestPipeline::reanalyseSession()
+{
+    m_analyzer.reset();
+    m_store.forEachAnalysisInput(0,
+                                 [this](const AnalysisInput &input) { m_analyzer.analyze(input); });
 }
 
 void IngestPipeline::closeSession()
@@ -85,10 +93,14 @@ void IngestPipeline::drain()
         QVector<Delivery> deliveries;
         tickets.reserve(batch.size());
         deliveries.reserve(batch.size());
+        qint64 seq = m_store.nextSeq();
         for (CapturedRequest &request : batch) {
-            inspectDelivery(request.delivery, *verifier);
+            Delivery &delivery = request.delivery;
+            inspectDelivery(delivery, *verifier);
+            delivery.seq = seq++;
+            delivery.analysis = m_analyzer.analyze(AnalysisInput::fromDelivery(delivery));
             tickets.append(request.ticket);
-            deliveries.append(std::move(request.delivery));
+            deliveries.append(std::move(delivery));
         }
         QString error;
         if (!m_store.isOpen()) {
@@ -96,6 +108,7 @@ void IngestPipeline::drain()
         } else if (m_store.append(deliveries, &error)) {
             Q_EMIT committed(tickets, deliveries);
         } else {
+            reanalyseSession(); // forget what the analyzer saw of the lost batch
             Q_EMIT storeFailed(tickets, error);
         }
     }

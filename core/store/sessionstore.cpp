@@ -1,5 +1,6 @@
 #include "store/sessionstore.h"
 
+#include "analysis/analysisinput.h"
 #include "wix/tokeninspection.h"
 
 #include <QAtomicInt>
@@ -13,8 +14,8 @@
 #include <QVariant>
 
 namespace {
-// Each entry moves the schema from version i to i + 1. Never edit a shipped step:
-// add one.
+// Each entry moves the schema from version i to i + 1, its statements separated
+// by ';'. Never edit a shipped step: add one.
 const char *const kMigrations[] = {
     R"(CREATE TABLE deliveries (
         seq INTEGER PRIMARY KEY,
@@ -50,22 +51,45 @@ const char *const kMigrations[] = {
         entity_sequence TEXT NOT NULL DEFAULT '',
         flags INTEGER NOT NULL DEFAULT 0
     ))",
+    // 2: what the analyzer needs, so a session is analysed again without decoding
+    // bodies, and the analysis of each delivery as it arrived.
+    R"(ALTER TABLE deliveries ADD COLUMN shape TEXT NOT NULL DEFAULT '';
+       ALTER TABLE deliveries ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+       ALTER TABLE deliveries ADD COLUMN operation_ts TEXT NOT NULL DEFAULT '';
+       ALTER TABLE deliveries ADD COLUMN content_digest BLOB NOT NULL DEFAULT x'';
+       ALTER TABLE deliveries ADD COLUMN token_digest BLOB NOT NULL DEFAULT x'';
+       ALTER TABLE deliveries ADD COLUMN duplicate_of INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE deliveries ADD COLUMN duplicate_index INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE deliveries ADD COLUMN duplicate_kind INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE deliveries ADD COLUMN out_of_order_after INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE deliveries ADD COLUMN sequence_gap INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE deliveries ADD COLUMN retry_attempt INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE deliveries ADD COLUMN findings TEXT NOT NULL DEFAULT '[]')",
 };
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
 const char kInsert[] =
-    "INSERT INTO deliveries (arrival_ms, method, path, query, headers, body, size, peer, "
+    "INSERT INTO deliveries (seq, shape, kind, operation_ts, content_digest, token_digest, flags, "
+    "duplicate_of, duplicate_index, duplicate_kind, out_of_order_after, sequence_gap, "
+    "retry_attempt, findings, arrival_ms, method, path, query, headers, body, size, peer, "
     "body_kind, answer_status, answer_body, answer_delay_ms, forward_status, forward_latency_ms, "
     "forward_body, forward_error, signature, reason, verdict_message, key_name, warnings, "
     "event_type, instance_id, event_id, entity_fqdn, entity_id, identity_type, identity_id, "
-    "event_time, entity_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "event_time, entity_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 const char kSelect[] =
     "SELECT seq, arrival_ms, method, path, query, headers, body, size, peer, body_kind, "
     "answer_status, answer_body, answer_delay_ms, forward_status, forward_latency_ms, "
-    "forward_body, forward_error, signature, reason, verdict_message, key_name, warnings "
-    "FROM deliveries ";
+    "forward_body, forward_error, signature, reason, verdict_message, key_name, warnings, flags, "
+    "duplicate_of, duplicate_index, duplicate_kind, out_of_order_after, sequence_gap, "
+    "retry_attempt, findings FROM deliveries ";
+
+const char kSelectAnalysisInputs[] =
+    "SELECT seq, arrival_ms, event_type, instance_id, event_id, content_digest, token_digest, "
+    "entity_fqdn, entity_id, shape, kind, entity_sequence, event_time, operation_ts, "
+    "answer_status, answer_delay_ms, forward_latency_ms, signature, reason, body_kind "
+    "FROM deliveries WHERE seq > ? ORDER BY seq";
 
 QString nextConnectionName()
 {
@@ -139,6 +163,15 @@ Delivery deliveryFromRow(const QSqlQuery &row)
     for (const QJsonValue &warning :
          QJsonDocument::fromJson(row.value(c++).toString().toUtf8()).array())
         d.warnings << warning.toString();
+    DeliveryAnalysis &a = d.analysis;
+    a.flags = quint32(row.value(c++).toLongLong());
+    a.duplicateOf = row.value(c++).toLongLong();
+    a.duplicateIndex = row.value(c++).toInt();
+    a.duplicateKind = DuplicateKind(row.value(c++).toInt());
+    a.outOfOrderAfter = row.value(c++).toLongLong();
+    a.sequenceGap = row.value(c++).toLongLong();
+    a.likelyRetryAttempt = row.value(c++).toInt();
+    a.findings = DeliveryAnalysis::findingsFromJson(row.value(c++).toString());
     // The event is decoded again from the body: exact, and cheap for one delivery.
     const JwsParseResult parsed = parseCompactJws(d.body);
     if (!parsed.jws.payload.isEmpty())
@@ -198,6 +231,13 @@ bool SessionStore::open(const QString &path, QString *error)
         close();
         return false;
     }
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM deliveries")) ||
+        !query.next()) {
+        const QString message = query.lastError().text();
+        close();
+        return fail(error, QStringLiteral("cannot read session %1: %2").arg(path, message));
+    }
+    m_nextSeq = query.value(0).toLongLong() + 1;
     return true;
 }
 
@@ -220,8 +260,17 @@ bool SessionStore::migrate(QString *error)
     for (int step = version; step < kSchemaVersion; ++step) {
         if (!db.transaction())
             return fail(error, db.lastError().text());
-        if (!query.exec(QLatin1String(kMigrations[step])) ||
-            !query.exec(QStringLiteral("PRAGMA user_version=%1").arg(step + 1))) {
+        // The SQLite driver runs one statement per exec(): a step is split on ';'.
+        QStringList statements = QString::fromLatin1(kMigrations[step]).split(QLatin1Char(';'));
+        statements << QStringLiteral("PRAGMA user_version=%1").arg(step + 1);
+        bool ok = true;
+        for (const QString &statement : std::as_const(statements)) {
+            if (!statement.trimmed().isEmpty() && !query.exec(statement)) {
+                ok = false;
+                break;
+            }
+        }
+        if (!ok) {
             const QString message = query.lastError().text();
             db.rollback();
             return fail(error, QStringLiteral("cannot migrate %1 to schema %2: %3")
@@ -267,9 +316,27 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
     insert.prepare(QLatin1String(kInsert));
     QVector<qint64> seqs;
     seqs.reserve(batch.size());
+    qint64 next = m_nextSeq;
     for (const Delivery &d : std::as_const(batch)) {
         const bool forwarded = d.forward.has_value();
+        const qint64 seq = d.seq > 0 ? d.seq : next;
+        next = qMax(next, seq + 1);
+        const DeliveryAnalysis &a = d.analysis;
         const QVariantList values = {
+            seq,
+            wixEventShapeName(d.event.shape),
+            wixEventKindName(d.event.kind),
+            text(d.event.operationTimeStamp),
+            d.event.contentDigest.isNull() ? QByteArray("") : d.event.contentDigest,
+            AnalysisInput::tokenDigestOf(d.body),
+            qint64(a.flags),
+            a.duplicateOf,
+            a.duplicateIndex,
+            int(a.duplicateKind),
+            a.outOfOrderAfter,
+            a.sequenceGap,
+            a.likelyRetryAttempt,
+            a.findingsJson(),
             d.arrivalMs,
             text(d.method),
             text(d.path),
@@ -309,7 +376,7 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
             db.rollback();
             return fail(error, QStringLiteral("cannot write the session: %1").arg(message));
         }
-        seqs.append(insert.lastInsertId().toLongLong());
+        seqs.append(seq);
     }
     if (!db.commit()) {
         const QString message = db.lastError().text();
@@ -318,6 +385,7 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
     }
     for (int i = 0; i < batch.size(); ++i)
         batch[i].seq = seqs.at(i);
+    m_nextSeq = next;
     return true;
 }
 
@@ -359,7 +427,45 @@ bool SessionStore::clear(QString *error)
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(QStringLiteral("DELETE FROM deliveries")))
         return fail(error, query.lastError().text());
+    m_nextSeq = 1;
     return true;
+}
+
+void SessionStore::forEachAnalysisInput(
+    qint64 afterSeq, const std::function<void(const AnalysisInput &)> &visit) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(kSelectAnalysisInputs));
+    query.bindValue(0, afterSeq);
+    if (!query.exec())
+        return;
+    AnalysisInput in;
+    while (query.next()) {
+        int c = 0;
+        in.seq = query.value(c++).toLongLong();
+        in.arrivalMs = query.value(c++).toLongLong();
+        in.eventType = query.value(c++).toString();
+        in.instanceId = query.value(c++).toString();
+        in.eventId = query.value(c++).toString();
+        in.contentDigest = query.value(c++).toByteArray();
+        in.tokenDigest = query.value(c++).toByteArray();
+        in.entityFqdn = query.value(c++).toString();
+        in.entityId = query.value(c++).toString();
+        in.shape = wixEventShapeFromName(query.value(c++).toString());
+        in.kind = wixEventKindFromName(query.value(c++).toString());
+        in.sequence = query.value(c++).toString();
+        in.eventTime = query.value(c++).toString();
+        in.operationTimeStamp = query.value(c++).toString();
+        const int status = query.value(c++).toInt();
+        const qint64 delay = query.value(c++).toLongLong();
+        const QVariant forwardLatency = query.value(c++);
+        in.setAnswer(status, forwardLatency.isNull() ? delay : forwardLatency.toLongLong());
+        in.signature = signatureStatusFromName(query.value(c++).toString());
+        in.reasonCode = query.value(c++).toString();
+        in.bodyKind = bodyKindFromName(query.value(c++).toString());
+        visit(in);
+    }
 }
 
 QString SessionStore::integrityCheck() const

@@ -2,6 +2,8 @@
 
 #include "capture/delivery.h"
 
+struct AnalysisInput;
+
 #include <QString>
 #include <QVector>
 
@@ -36,6 +38,11 @@ public:
     // Deliveries with seq > afterSeq, in order, at most `limit`.
     QVector<Delivery> loadAfter(qint64 afterSeq, int limit) const;
     bool clear(QString *error = nullptr);
+    qint64 nextSeq() const { return m_nextSeq; }
+    // The analyzer's view of every delivery after `afterSeq`, in order, read from
+    // columns only (no body is decoded): fast enough to re-analyse a whole session.
+    void forEachAnalysisInput(qint64 afterSeq,
+                              const std::function<void(const AnalysisInput &)> &visit) const;
 
     // SQLite's own check; "ok" when the file is sound.
     QString integrityCheck() const;
@@ -45,4 +52,5 @@ private:
 
     QString m_connection;
     QString m_path;
+    qint64 m_nextSeq = 1;
 };

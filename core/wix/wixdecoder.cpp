@@ -1,5 +1,6 @@
 #include "wix/wixdecoder.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -171,6 +172,16 @@ WixDecoding decodeWixClaims(const QJsonObject &claims)
         event.operationTimeStamp = data.value(QLatin1String("operationTimeStamp")).toString();
     } else {
         event.shape = WixEventShape::Legacy;
+    }
+    if (event.eventId.isEmpty()) {
+        // The decoded data, never the raw token: a retry may be signed anew.
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(event.instanceId.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(event.eventType.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(QJsonDocument(data).toJson(QJsonDocument::Compact));
+        event.contentDigest = hash.result();
     }
     return result;
 }

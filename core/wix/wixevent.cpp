@@ -34,6 +34,26 @@ QString wixEventKindName(WixEventKind kind)
     return QStringLiteral("unknown");
 }
 
+WixEventShape wixEventShapeFromName(const QString &name)
+{
+    for (const auto shape :
+         {WixEventShape::Standardized, WixEventShape::AppManagement, WixEventShape::Legacy}) {
+        if (name == wixEventShapeName(shape))
+            return shape;
+    }
+    return WixEventShape::None;
+}
+
+WixEventKind wixEventKindFromName(const QString &name)
+{
+    for (const auto kind : {WixEventKind::Created, WixEventKind::Updated, WixEventKind::Deleted,
+                            WixEventKind::Action}) {
+        if (name == wixEventKindName(kind))
+            return kind;
+    }
+    return WixEventKind::Unknown;
+}
+
 QString identityTypeName(IdentityType type)
 {
     switch (type) {

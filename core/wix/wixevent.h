@@ -20,7 +20,9 @@ enum class IdentityType { None, AnonymousVisitor, Member, WixUser, App, Unknown 
 
 QString wixEventShapeName(WixEventShape shape);
 QString wixEventKindName(WixEventKind kind);
-QString identityTypeName(IdentityType type); // Wix's spelling: ANONYMOUS_VISITOR, ...
+QString identityTypeName(IdentityType type);              // Wix's spelling: ANONYMOUS_VISITOR, ...
+WixEventShape wixEventShapeFromName(const QString &name); // None when unknown
+WixEventKind wixEventKindFromName(const QString &name);   // Unknown when unknown
 
 // The typed view of one delivery's envelope.
 struct WixEvent
@@ -41,6 +43,9 @@ struct WixEvent
     QString entityEventSequence; // a string holding an integer, as sent
     QString operationTimeStamp;  // app-management events
     QStringList modifiedFields;  // updated events
+    // For events without an id (app-management, legacy): SHA-256 of instanceId,
+    // eventType and the decoded data, Wix's rule for de-duplicating them.
+    QByteArray contentDigest;
     QJsonObject accountInfo;
 
     // "wix.contacts.v4.contact/4b01..." for standardized events, empty otherwise.

@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QStringList>
+
+// hookscope report --session FILE [--json]
+int runReportCommand(const QStringList &arguments);
