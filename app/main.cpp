@@ -1,5 +1,6 @@
 #include "commandusage.h"
 #include "decodecommand.h"
+#include "diffcommand.h"
 #include "listencommand.h"
 #include "reportcommand.h"
 #include "showcommand.h"
@@ -28,6 +29,7 @@ const std::map<QString, std::pair<Command, const char *>> &commands()
         {QStringLiteral("show"), {runShowCommand, "Print what a session holds."}},
         {QStringLiteral("report"),
          {runReportCommand, "Analyse a session: duplicates, order, gaps, retries."}},
+        {QStringLiteral("diff"), {runDiffCommand, "Field-level diff of two deliveries."}},
         {QStringLiteral("sessions"), {runSessionsCommand, "List the stored sessions."}},
     };
     return table;

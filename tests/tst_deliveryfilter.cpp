@@ -29,6 +29,7 @@ DeliveryRow contactCreated()
     row.answerStatus = 500;
     row.signature = SignatureStatus::Valid;
     row.bodyKind = BodyKind::Jwt;
+    row.analysisFlags = FlagDuplicate | FlagDuplicateRetry | FlagSequenceGap;
     return row;
 }
 } // namespace
@@ -63,6 +64,15 @@ void TestDeliveryFilter::terms_data()
     QTest::newRow("negated") << "-type:AppInstalled" << true;
     QTest::newRow("negated match") << "-sig:valid" << false;
     QTest::newRow("quoted value") << "identity:\"MEMBER m-42\"" << true;
+    QTest::newRow("dup:yes") << "dup:yes" << true;
+    QTest::newRow("dup:no") << "dup:no" << false;
+    QTest::newRow("dup:retry") << "dup:retry" << true;
+    QTest::newRow("dup:redundant") << "dup:redundant" << false;
+    QTest::newRow("order:bad") << "order:bad" << false;
+    QTest::newRow("order:ok") << "order:ok" << true;
+    QTest::newRow("gap:yes") << "gap:yes" << true;
+    QTest::newRow("retry:yes") << "retry:yes" << true;
+    QTest::newRow("retry:no") << "retry:no" << false;
 }
 
 void TestDeliveryFilter::terms()
@@ -83,6 +93,8 @@ void TestDeliveryFilter::errors_data()
     QTest::newRow("empty value") << "sig:" << 0 << "needs a value";
     QTest::newRow("bad sig") << "sig:maybe" << 0 << "sig: takes";
     QTest::newRow("unclosed quote") << "identity:\"MEMBER" << 0 << "unclosed quote";
+    QTest::newRow("bad dup value") << "dup:maybe" << 0 << "dup: takes yes, no, retry or redundant";
+    QTest::newRow("bad order value") << "order:yes" << 0 << "order: takes bad or ok";
 }
 
 void TestDeliveryFilter::errors()

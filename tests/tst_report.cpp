@@ -18,6 +18,7 @@ private Q_SLOTS:
     void initTestCase();
     void jsonLines();
     void textAndSummary();
+    void diffOfTwoDeliveries();
 
 private:
     QByteArray run(const QStringList &arguments, int *exitCode) const;
@@ -134,6 +135,41 @@ void TestReport::textAndSummary()
          m_dir.filePath(QStringLiteral("none"))},
         &missing);
     QCOMPARE(missing, 2);
+}
+
+void TestReport::diffOfTwoDeliveries()
+{
+    int exitCode = -1;
+    // Deliveries 1 and 3 carry the same token.
+    QByteArray out = run({QStringLiteral("diff"), QStringLiteral("--session"), m_session,
+                          QStringLiteral("1"), QStringLiteral("3")},
+                         &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(out.contains("decode the same"), out.constData());
+    // 1 and 5 are the same event re-signed later: only iat differs, and it is ignored.
+    out = run({QStringLiteral("diff"), QStringLiteral("--json"), QStringLiteral("--session"),
+               m_session, QStringLiteral("1"), QStringLiteral("5")},
+              &exitCode);
+    QVERIFY2(!out.contains("payload.iat"), out.constData());
+    // 1 and 2 are different events of one entity.
+    out = run({QStringLiteral("diff"), QStringLiteral("--json"), QStringLiteral("--session"),
+               m_session, QStringLiteral("1"), QStringLiteral("2")},
+              &exitCode);
+    QCOMPARE(exitCode, 1);
+    QStringList paths;
+    for (const QByteArray &line : out.trimmed().split('\n'))
+        paths << QJsonDocument::fromJson(line).object().value(QStringLiteral("path")).toString();
+    QVERIFY2(paths.contains(QStringLiteral("payload.data.data.id")),
+             qPrintable(paths.join(QLatin1Char(' '))));
+    QVERIFY(paths.contains(QStringLiteral("payload.data.data.entityEventSequence")));
+    QVERIFY(!paths.contains(QStringLiteral("payload.iat")));
+    run({QStringLiteral("diff"), QStringLiteral("--session"), m_session, QStringLiteral("1")},
+        &exitCode);
+    QCOMPARE(exitCode, 2);
+    run({QStringLiteral("diff"), QStringLiteral("--session"), m_session, QStringLiteral("1"),
+         QStringLiteral("99")},
+        &exitCode);
+    QCOMPARE(exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestReport)

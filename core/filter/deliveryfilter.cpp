@@ -69,19 +69,63 @@ QVector<Token> tokenize(const QString &text, QVector<DeliveryFilter::Error> *err
 }
 } // namespace
 
+QString DeliveryFilter::analysisValues(Field field)
+{
+    switch (field) {
+    case Field::Duplicate:
+        return QStringLiteral("yes, no, retry or redundant");
+    case Field::Order:
+        return QStringLiteral("bad or ok");
+    default:
+        return QStringLiteral("yes or no");
+    }
+}
+
+bool DeliveryFilter::parseAnalysisValue(Term &term, const QString &value)
+{
+    if (term.field == Field::Duplicate && value == QLatin1String("retry")) {
+        term.flagsAny = FlagDuplicateRetry;
+        return true;
+    }
+    if (term.field == Field::Duplicate && value == QLatin1String("redundant")) {
+        term.flagsAny = FlagDuplicate;
+        term.flagsNone = FlagDuplicateRetry;
+        return true;
+    }
+    quint32 flags = FlagDuplicate;
+    if (term.field == Field::Order)
+        flags = FlagOutOfOrder;
+    else if (term.field == Field::Gap)
+        flags = FlagSequenceGap;
+    else if (term.field == Field::Retry)
+        flags = FlagDuplicateRetry | FlagLateRetry;
+    const bool order = term.field == Field::Order;
+    if (value == QLatin1String(order ? "bad" : "yes")) {
+        term.flagsAny = flags;
+        return true;
+    }
+    if (value == QLatin1String(order ? "ok" : "no")) {
+        term.flagsNone = flags;
+        return true;
+    }
+    return false;
+}
+
 QStringList DeliveryFilter::fieldNames()
 {
     return {QStringLiteral("type"),     QStringLiteral("instance"), QStringLiteral("entity"),
             QStringLiteral("identity"), QStringLiteral("sig"),      QStringLiteral("status"),
             QStringLiteral("method"),   QStringLiteral("path"),     QStringLiteral("key"),
-            QStringLiteral("kind")};
+            QStringLiteral("kind"),     QStringLiteral("dup"),      QStringLiteral("order"),
+            QStringLiteral("gap"),      QStringLiteral("retry")};
 }
 
 DeliveryFilter DeliveryFilter::parse(const QString &text)
 {
     static const Field fields[] = {
-        Field::Type,   Field::Instance, Field::Entity, Field::Identity, Field::Signature,
-        Field::Status, Field::Method,   Field::Path,   Field::Key,      Field::Kind};
+        Field::Type,      Field::Instance, Field::Entity, Field::Identity, Field::Signature,
+        Field::Status,    Field::Method,   Field::Path,   Field::Key,      Field::Kind,
+        Field::Duplicate, Field::Order,    Field::Gap,    Field::Retry};
     DeliveryFilter filter;
     const QStringList names = fieldNames();
     for (const Token &token : tokenize(text, &filter.m_errors)) {
@@ -129,6 +173,14 @@ DeliveryFilter DeliveryFilter::parse(const QString &text)
                     continue;
                 }
             }
+        } else if (term.field >= Field::Duplicate) {
+            if (!parseAnalysisValue(term, value.toLower())) {
+                filter.m_errors.append(
+                    {token.start, token.length,
+                     QStringLiteral("%1 takes %2")
+                         .arg(body.left(colon + 1), analysisValues(term.field))});
+                continue;
+            }
         } else if (hasWildcard(value)) {
             term.regex = wildcardRegex(value);
         } else {
@@ -172,6 +224,12 @@ bool DeliveryFilter::termMatches(const Term &term, const DeliveryRow &row) const
         return textMatches(term, row.keyName);
     case Field::Kind:
         return textMatches(term, bodyKindName(row.bodyKind));
+    case Field::Duplicate:
+    case Field::Order:
+    case Field::Gap:
+    case Field::Retry:
+        return (term.flagsAny == 0 || (row.analysisFlags & term.flagsAny)) &&
+               !(row.analysisFlags & term.flagsNone);
     case Field::Any:
         break;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/deliveryanalysis.h"
 #include "models/deliveryrow.h"
 
 #include <QRegularExpression>
@@ -10,6 +11,7 @@
 //   type:contact_created  instance:a6d1*  entity:wix.contacts*  identity:MEMBER
 //   sig:valid|invalid|unverified|malformed|none  status:5*  method:POST  path:/webhooks*
 //   key:shop  kind:json  -type:AppInstalled (a leading '-' negates)  "two words"
+//   dup:yes|no|retry|redundant  order:bad|ok  gap:yes|no  retry:yes|no (the analysis)
 // A value without wildcards matches as a case-insensitive substring; with * or ?
 // it must match the whole field. Free words match any text field.
 class DeliveryFilter
@@ -42,7 +44,11 @@ private:
         Method,
         Path,
         Key,
-        Kind
+        Kind,
+        Duplicate,
+        Order,
+        Gap,
+        Retry
     };
     struct Term
     {
@@ -52,9 +58,13 @@ private:
         QRegularExpression regex; // wildcard form (valid when the value had * or ?)
         int signature = -1;       // sig: values
         bool sigNone = false;     // sig:none — not a JWT at all
+        quint32 flagsAny = 0;     // analysis terms: any of these flags set...
+        quint32 flagsNone = 0;    // ...and none of these
     };
 
     bool termMatches(const Term &term, const DeliveryRow &row) const;
+    static bool parseAnalysisValue(Term &term, const QString &value);
+    static QString analysisValues(Field field);
     bool textMatches(const Term &term, const QString &value) const;
 
     QVector<Term> m_terms;

@@ -20,5 +20,6 @@ DeliveryRow DeliveryRow::fromDelivery(const Delivery &d)
     row.bodyKind = d.bodyKind;
     row.wixWouldRetry = d.forward && d.forward->wixWouldRetry();
     row.hasWarnings = !d.warnings.isEmpty();
+    row.analysisFlags = d.analysis.flags;
     return row;
 }

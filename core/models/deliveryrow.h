@@ -24,6 +24,7 @@ struct DeliveryRow
     BodyKind bodyKind = BodyKind::Empty;
     bool wixWouldRetry = false; // forward mode: the app's answer would make Wix retry
     bool hasWarnings = false;
+    quint32 analysisFlags = 0; // AnalysisFlag bits
 
     static DeliveryRow fromDelivery(const Delivery &delivery);
 };
