@@ -522,8 +522,8 @@ void TestJwtValidator::mainWindowOpensValidatorWithCtrlJ()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QCOMPARE(window.validateJwtAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+J")));
     QVERIFY(!window.validatorDialog());
-    const QString welcome = child<QLabel>(&window, "welcomeLaterText")->text();
-    QVERIFY(welcome.contains(QStringLiteral("Live capture is not available")));
+    const QString welcome = child<QLabel>(&window, "welcomeCaptureText")->text();
+    QVERIFY(welcome.contains(QStringLiteral("listening URL")));
 
     QTest::keyClick(&window, Qt::Key_J, Qt::ControlModifier);
     QTRY_VERIFY(window.validatorDialog() && window.validatorDialog()->isVisible());

@@ -2,6 +2,7 @@
 
 #include "jsonitemdelegate.h"
 #include "models/jsontreemodel.h"
+#include "plaintooltip.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -15,18 +16,6 @@
 
 namespace {
 constexpr int kMaxExpandedChildren = 50;
-constexpr qsizetype kMaxToolTipChars = 2000;
-
-// Tooltips are rich text whenever Qt guesses so: escape the token's text and
-// make the guess certain with a <p>, so "<b>" shows as "<b>".
-QString plainToolTip(const QString &text)
-{
-    QString shown = text.left(kMaxToolTipChars);
-    if (shown.size() < text.size())
-        shown += QChar(0x2026);
-    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + shown.toHtmlEscaped() +
-           QStringLiteral("</p>");
-}
 } // namespace
 
 DecodedTreeView::DecodedTreeView(QWidget *parent)
@@ -99,6 +88,11 @@ void DecodedTreeView::expandBelow(const QModelIndex &index, int levels)
     }
 }
 
+void DecodedTreeView::addContextAction(QAction *action)
+{
+    m_extraActions.append(action);
+}
+
 void DecodedTreeView::updateActions()
 {
     const bool hasCurrent = currentIndex().isValid();
@@ -118,6 +112,11 @@ void DecodedTreeView::contextMenuEvent(QContextMenuEvent *event)
     menu.addSeparator();
     menu.addAction(m_expandBelow);
     menu.addAction(m_collapseAll);
+    if (!m_extraActions.isEmpty()) {
+        emit contextMenuAboutToShow(index);
+        menu.addSeparator();
+        menu.addActions(m_extraActions);
+    }
     menu.exec(event->globalPos());
 }
 

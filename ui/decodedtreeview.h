@@ -5,7 +5,7 @@
 class QAction;
 
 // The decoded token as a tree (over a JsonTreeModel), with "Copy value" and
-// "Copy path" on the context menu and as shortcuts.
+// "Copy path" on the context menu and as shortcuts, and any actions its owner adds.
 class DecodedTreeView final : public QTreeView
 {
     Q_OBJECT
@@ -20,6 +20,12 @@ public:
     // Expands `index` and, below it, objects and short arrays down to `levels` levels,
     // leaving long arrays folded.
     void expandBelow(const QModelIndex &index, int levels);
+    // Adds an owner's action to the context menu, after the view's own; the owner
+    // updates it on contextMenuAboutToShow.
+    void addContextAction(QAction *action);
+
+signals:
+    void contextMenuAboutToShow(const QModelIndex &index);
 
 public slots:
     void copyValue();
@@ -38,4 +44,5 @@ private:
     QAction *m_copyPath;
     QAction *m_expandBelow;
     QAction *m_collapseAll;
+    QList<QAction *> m_extraActions;
 };

@@ -1,10 +1,18 @@
 #pragma once
 
+#include "mainwindowoptions.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
+class CaptureSession;
+class CaptureStatusBar;
 class JwtValidatorDialog;
+class KeyringDialog;
+class KeyringStore;
+class LiveCaptureView;
 class QAction;
+class ResponseMenu;
 
 class MainWindow final : public QMainWindow
 {
@@ -12,25 +20,58 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    // Opens the default session and listens where the settings say (127.0.0.1:8787).
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const MainWindowOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QAction *validateJwtAction() const { return m_validateJwt; }
+    QAction *keysAction() const { return m_keys; }
+    QAction *focusFilterAction() const { return m_focusFilter; }
     // Null until Tools > Validate JWT was first opened.
     JwtValidatorDialog *validatorDialog() const;
+    // Null until Tools > Keys was first opened.
+    KeyringDialog *keyringDialog() const;
+
+    CaptureSession *captureSession() const { return m_session; }
+    KeyringStore *keyringStore() const { return m_keyring; }
+    LiveCaptureView *liveView() const { return m_live; }
+    CaptureStatusBar *captureStatusBar() const { return m_statusBar; }
+    ResponseMenu *responseMenu() const { return m_responseMenu; }
 
 public slots:
     void openValidator();
     // Opens the validator with a token and a key read from files (either may be empty).
     void openValidatorWith(const QString &tokenFile, const QString &keyFile);
+    void openKeyring();
     void showAbout();
+    void newSession();
+    void openSession();
+    void saveSessionAs();
+    void editListenAddress();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createFileMenu();
+    void createCaptureMenu();
+    void updateTitle();
+    void updateCounts();
+    void updateKeyringSubject();
+    void showListening(bool listening);
+    void showStoreFailure(const QString &reason);
+    QString chooseSessionFile(const QString &title, bool forSaving);
 
+    KeyringStore *m_keyring;
+    CaptureSession *m_session;
+    LiveCaptureView *m_live;
+    CaptureStatusBar *m_statusBar;
+    ResponseMenu *m_responseMenu = nullptr;
     QAction *m_validateJwt = nullptr;
+    QAction *m_keys = nullptr;
+    QAction *m_focusFilter = nullptr;
     QPointer<JwtValidatorDialog> m_validator;
+    QPointer<KeyringDialog> m_keyringDialog;
 };

@@ -1,5 +1,7 @@
 #include "verdictbanner.h"
 
+#include "jwt/verdict.h"
+
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -89,6 +91,21 @@ QString VerdictBanner::title(State state)
         break;
     }
     return QStringLiteral("NO TOKEN");
+}
+
+VerdictBanner::State VerdictBanner::stateFor(SignatureStatus status)
+{
+    switch (status) {
+    case SignatureStatus::Valid:
+        return State::Valid;
+    case SignatureStatus::Invalid:
+        return State::Rejected;
+    case SignatureStatus::Unverified:
+        return State::Unverified;
+    case SignatureStatus::Malformed:
+        break;
+    }
+    return State::Malformed;
 }
 
 void VerdictBanner::setVerdict(State state, const QString &reasonCode, const QString &message,

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 class QLabel;
+enum class SignatureStatus;
 
 // The verdict at a glance: a coloured strip with VALID / REJECTED / ..., the
 // reason code, the reason in words and any warnings. Every label is plain
@@ -25,6 +26,7 @@ public:
     QString text() const;
 
     static QString title(State state);
+    static State stateFor(SignatureStatus status);
 
 private:
     State m_state = State::Idle;

@@ -51,9 +51,12 @@ WelcomePage::WelcomePage(QAction *validateAction, QWidget *parent)
     button->setDefault(true);
     connect(button, &QPushButton::clicked, validateAction, &QAction::trigger);
 
-    QLabel *later =
-        plainLabel(QStringLiteral("Live capture is not available in this build yet."), this);
-    later->setObjectName(QStringLiteral("welcomeLaterText"));
+    QLabel *later = plainLabel(
+        QStringLiteral("Webhooks posted to the listening URL above appear in the list as they "
+                       "arrive; select one to see it decoded, its token and its HTTP exchange. "
+                       "Add your app's public key in Tools \u203A Keys (Ctrl+K) to verify them."),
+        this);
+    later->setObjectName(QStringLiteral("welcomeCaptureText"));
     QPalette muted = later->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     later->setPalette(muted);

@@ -4,8 +4,8 @@
 
 class QAction;
 
-// What the main window shows until deliveries arrive: what Hookscope can do
-// in this build and how to get there.
+// What the main window's detail area shows while no delivery is selected: what
+// Hookscope can do and how to get there.
 class WelcomePage final : public QWidget
 {
     Q_OBJECT

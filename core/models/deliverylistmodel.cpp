@@ -133,6 +133,8 @@ QVariant DeliveryListModel::data(const QModelIndex &index, int role) const
         return row.seq;
     if (role == SignatureStatusRole)
         return int(row.signature);
+    if (role == FlagsRole)
+        return row.analysisFlags;
     if (role == SortRole) {
         switch (index.column()) {
         case SeqColumn:

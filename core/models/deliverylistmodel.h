@@ -32,6 +32,7 @@ public:
         SeqRole = Qt::UserRole + 1, // qint64
         SignatureStatusRole,        // int(SignatureStatus), for delegates and colouring
         SortRole,                   // a value that sorts right (numbers as numbers)
+        FlagsRole,                  // quint32 AnalysisFlag bits, for row colouring
     };
 
     explicit DeliveryListModel(QObject *parent = nullptr);

@@ -1,0 +1,272 @@
+#include "capturesession.h"
+
+#include "keyringstore.h"
+#include "models/deliverylistmodel.h"
+#include "sessionrowloader.h"
+#include "store/sessionstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+const QString kWalSuffix = QStringLiteral("-wal");
+const QString kShmSuffix = QStringLiteral("-shm");
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool sameFile(const QString &a, const QString &b)
+{
+    return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
+}
+
+// A session is its file and, while SQLite has it open, the -wal and -shm beside it.
+bool removeSessionFiles(const QString &path, QString *error)
+{
+    for (const QString &file : {path, path + kWalSuffix, path + kShmSuffix}) {
+        QFile existing(file);
+        if (existing.exists() && !existing.remove())
+            return fail(error,
+                        QStringLiteral("cannot replace %1: %2").arg(file, existing.errorString()));
+    }
+    return true;
+}
+} // namespace
+
+CaptureSession::CaptureSession(KeyringStore *keys, QObject *parent)
+    : QObject(parent)
+    , m_keys(keys)
+    , m_model(new DeliveryListModel(this))
+    , m_loader(new SessionRowLoader(this))
+{
+    connect(&m_service, &CaptureService::committed, this, &CaptureSession::onCommitted);
+    connect(&m_service, &CaptureService::storeFailed, this, &CaptureSession::storeFailed);
+    connect(m_loader, &SessionRowLoader::pageLoaded, this, &CaptureSession::onPageLoaded);
+    connect(m_loader, &SessionRowLoader::finished, this, &CaptureSession::onLoadFinished);
+    connect(m_keys, &KeyringStore::changed, this,
+            [this] { m_service.setVerifier(m_keys->verifier()); });
+}
+
+CaptureSession::~CaptureSession()
+{
+    m_loader->cancel();
+    m_service.stop();
+}
+
+bool CaptureSession::startCapture(const CaptureOptions &options)
+{
+    QString error = QStringLiteral("no session is open (File \u203A Open session or New session)");
+    const bool listening = !m_sessionPath.isEmpty() &&
+                           m_service.start(options, m_sessionPath, m_keys->verifier(), &error);
+    m_options = options;
+    if (listening) {
+        // Restarts (clear, save as) keep the port a "any free port" start was given.
+        m_options.port = quint16(m_service.url().port());
+        m_listenError.clear();
+    } else {
+        m_listenError = error;
+    }
+    emit listeningChanged(listening);
+    return listening;
+}
+
+void CaptureSession::stopCapture()
+{
+    if (!m_service.isRunning())
+        return;
+    m_service.stop();
+    // What the pipeline committed just before it stopped is still queued for this thread.
+    QCoreApplication::sendPostedEvents(&m_service, QEvent::MetaCall);
+}
+
+void CaptureSession::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
+void CaptureSession::resetRows()
+{
+    m_buffer.clear();
+    m_model->clear();
+    emit countsChanged();
+}
+
+bool CaptureSession::open(const QString &path, const CaptureOptions &options, QString *error)
+{
+    {
+        // Refuse a file that is not a session before leaving the current one.
+        SessionStore probe;
+        QString reason;
+        if (!probe.open(path, &reason)) {
+            if (error)
+                *error = reason;
+            if (m_sessionPath.isEmpty()) {
+                // Nothing open yet (the window's start): say why nothing listens.
+                m_options = options;
+                m_listenError = reason;
+                emit listeningChanged(false);
+            }
+            return false;
+        }
+    }
+    m_loader->cancel();
+    stopCapture();
+    m_sessionPath = path;
+    resetRows();
+    setLoading(true);
+    // Capture starts at once; what it commits while the rows load waits in the buffer.
+    startCapture(options);
+    m_loader->start(path);
+    emit sessionChanged(path);
+    return true;
+}
+
+bool CaptureSession::startNew(const QString &path, QString *error)
+{
+    m_loader->cancel();
+    stopCapture();
+    SessionStore store;
+    if (!removeSessionFiles(path, error) || !store.open(path, error)) {
+        if (m_loading)
+            m_loader->start(m_sessionPath);
+        startCapture(m_options);
+        return false;
+    }
+    store.close();
+    m_sessionPath = path;
+    resetRows();
+    setLoading(false);
+    startCapture(m_options);
+    emit sessionChanged(path);
+    return true;
+}
+
+bool CaptureSession::saveAs(const QString &path, QString *error)
+{
+    if (sameFile(path, m_sessionPath))
+        return true;
+    const bool wasLoading = m_loading;
+    m_loader->cancel();
+    // Stopped, the session's last connection closes and SQLite folds the WAL back
+    // into the file: a plain copy is then the whole session.
+    stopCapture();
+    bool copied = removeSessionFiles(path, error);
+    if (copied && !QFile::copy(m_sessionPath, path))
+        copied = fail(error, QStringLiteral("cannot copy the session to %1").arg(path));
+    // Another process (hookscope listen) may still hold it open: take its WAL too.
+    if (copied && QFile::exists(m_sessionPath + kWalSuffix) &&
+        !QFile::copy(m_sessionPath + kWalSuffix, path + kWalSuffix))
+        copied = fail(error, QStringLiteral("cannot copy the session's log to %1").arg(path));
+    if (!copied) {
+        removeSessionFiles(path, nullptr);
+        if (wasLoading)
+            m_loader->start(m_sessionPath);
+        startCapture(m_options);
+        return false;
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    m_sessionPath = path;
+    if (wasLoading)
+        m_loader->start(path);
+    startCapture(m_options);
+    emit sessionChanged(path);
+    return true;
+}
+
+bool CaptureSession::clear(QString *error)
+{
+    m_loader->cancel();
+    stopCapture();
+    SessionStore store;
+    const bool cleared = store.open(m_sessionPath, error) && store.clear(error);
+    store.close();
+    resetRows();
+    if (cleared) {
+        setLoading(false);
+    } else {
+        setLoading(true);
+        m_loader->start(m_sessionPath); // nothing was deleted: show it again
+    }
+    startCapture(m_options);
+    return cleared;
+}
+
+bool CaptureSession::listen(const CaptureOptions &options)
+{
+    stopCapture();
+    return startCapture(options);
+}
+
+std::optional<Delivery> CaptureSession::load(qint64 seq, QString *error) const
+{
+    SessionStore store;
+    if (!store.open(m_sessionPath, error))
+        return std::nullopt;
+    std::optional<Delivery> delivery = store.load(seq);
+    if (!delivery && error)
+        *error = QStringLiteral("delivery #%1 is not in the session").arg(seq);
+    return delivery;
+}
+
+void CaptureSession::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    flushBuffer();
+    emit pausedChanged(paused);
+    emit countsChanged();
+}
+
+void CaptureSession::onCommitted(const QVector<Delivery> &deliveries)
+{
+    m_buffer.reserve(m_buffer.size() + deliveries.size());
+    for (const Delivery &delivery : deliveries)
+        m_buffer.append(DeliveryRow::fromDelivery(delivery));
+    emit arrived(int(deliveries.size()));
+    flushBuffer();
+    emit countsChanged();
+}
+
+void CaptureSession::flushBuffer()
+{
+    if (m_paused || m_loading || m_buffer.isEmpty())
+        return;
+    // While loading, rows may have been both read and buffered: keep the newer ones.
+    const int count = m_model->rowCount();
+    const qint64 last = count > 0 ? m_model->rowAt(count - 1).seq : 0;
+    QVector<DeliveryRow> rows;
+    rows.reserve(m_buffer.size());
+    for (DeliveryRow &row : m_buffer) {
+        if (row.seq > last)
+            rows.append(std::move(row));
+    }
+    m_buffer.clear();
+    m_model->appendRows(std::move(rows));
+}
+
+void CaptureSession::onPageLoaded(const QVector<DeliveryRow> &rows, bool first)
+{
+    if (first)
+        m_model->setRows(rows);
+    else
+        m_model->appendRows(rows);
+    emit countsChanged();
+}
+
+void CaptureSession::onLoadFinished(const QString &error)
+{
+    setLoading(false);
+    flushBuffer();
+    emit countsChanged();
+    if (!error.isEmpty())
+        emit storeFailed(error);
+}

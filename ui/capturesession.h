@@ -1,0 +1,92 @@
+#pragma once
+
+#include "capture/captureoptions.h"
+#include "capture/captureservice.h"
+#include "models/deliveryrow.h"
+
+#include <QObject>
+#include <QVector>
+
+#include <optional>
+
+class DeliveryListModel;
+class KeyringStore;
+class SessionRowLoader;
+
+// The window's capture: one session file, the capture service writing to it and
+// the list model showing it. Rows that arrive while paused or while the session
+// is still loading wait in a buffer and are appended, in order, afterwards.
+class CaptureSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CaptureSession)
+
+public:
+    explicit CaptureSession(KeyringStore *keys, QObject *parent = nullptr);
+    ~CaptureSession() override;
+
+    DeliveryListModel *model() const { return m_model; }
+    ResponsePolicy &policy() { return m_service.policy(); }
+
+    QString sessionPath() const { return m_sessionPath; }
+    bool isListening() const { return m_service.isRunning(); }
+    QUrl url() const { return m_service.url(); }
+    // The address asked for (after a start, with the port actually bound).
+    CaptureOptions options() const { return m_options; }
+    // Why capture is not listening; empty while it listens.
+    QString listenError() const { return m_listenError; }
+    bool isPaused() const { return m_paused; }
+    bool isLoading() const { return m_loading; }
+    int bufferedCount() const { return int(m_buffer.size()); }
+
+    // Opens (or creates) `path`, shows its deliveries and captures into it.
+    // False when the session cannot be opened; capture may fail on its own (see
+    // listenError()) while the session still shows.
+    bool open(const QString &path, const CaptureOptions &options, QString *error = nullptr);
+    // Replaces `path` with an empty session and captures into it.
+    bool startNew(const QString &path, QString *error = nullptr);
+    // Copies the session to `path` and goes on capturing there.
+    bool saveAs(const QString &path, QString *error = nullptr);
+    // Deletes every delivery of the session.
+    bool clear(QString *error = nullptr);
+    // Captures on another address, same session.
+    bool listen(const CaptureOptions &options);
+
+    // One delivery, read from the session on this thread.
+    std::optional<Delivery> load(qint64 seq, QString *error = nullptr) const;
+
+public slots:
+    void setPaused(bool paused);
+
+signals:
+    void sessionChanged(const QString &path);
+    void listeningChanged(bool listening);
+    void pausedChanged(bool paused);
+    void loadingChanged(bool loading);
+    // Deliveries captured (shown or buffered): the status bar's rate counts them.
+    void arrived(int count);
+    void countsChanged();
+    void storeFailed(const QString &reason);
+
+private:
+    void onCommitted(const QVector<Delivery> &deliveries);
+    void onPageLoaded(const QVector<DeliveryRow> &rows, bool first);
+    void onLoadFinished(const QString &error);
+    bool startCapture(const CaptureOptions &options);
+    // Stops capture and takes in what it had committed but not yet signalled.
+    void stopCapture();
+    void resetRows();
+    void flushBuffer();
+    void setLoading(bool loading);
+
+    KeyringStore *m_keys;
+    DeliveryListModel *m_model;
+    SessionRowLoader *m_loader;
+    CaptureService m_service;
+    CaptureOptions m_options;
+    QString m_sessionPath;
+    QString m_listenError;
+    QVector<DeliveryRow> m_buffer;
+    bool m_paused = false;
+    bool m_loading = false;
+};

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QStatusBar>
+#include <QUrl>
+
+#include <deque>
+
+class CopyUrlButton;
+class QLabel;
+class QTimer;
+
+// The main window's status bar: the listening URL (click copies), how many
+// deliveries, the arrival rate over the last seconds, how many failed
+// verification, and how Hookscope is answering.
+class CaptureStatusBar final : public QStatusBar
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CaptureStatusBar)
+
+public:
+    static constexpr qint64 kRateWindowMs = 5000;
+
+    explicit CaptureStatusBar(QWidget *parent = nullptr);
+
+    void setListening(const QUrl &url);
+    void setCounts(int deliveries, int buffered, int invalid);
+    void setResponseSummary(const QString &summary);
+    double rate() const;
+
+public slots:
+    void noteArrivals(int count);
+
+private:
+    void updateRate();
+
+    CopyUrlButton *m_url;
+    QLabel *m_count;
+    QLabel *m_rate;
+    QLabel *m_invalid;
+    QLabel *m_response;
+    QTimer *m_rateTimer;
+    QElapsedTimer m_clock;
+    std::deque<std::pair<qint64, int>> m_arrivals; // (ms on m_clock, count)
+};
