@@ -1,5 +1,7 @@
 #include "tokenfactory.h"
 
+#include "send/wixenvelope.h"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/pem.h>
@@ -61,14 +63,7 @@ QByteArray encode(const QByteArray &bytes)
 
 QJsonObject wixClaims(const QJsonObject &readableEnvelope, qint64 iat)
 {
-    QJsonObject envelope = readableEnvelope;
-    for (const char *field : {"data", "identity"}) {
-        const QString key = QLatin1String(field);
-        if (envelope.value(key).isObject())
-            envelope.insert(key, QString::fromUtf8(compact(envelope.value(key).toObject())));
-    }
-    return QJsonObject{{QStringLiteral("data"), QString::fromUtf8(compact(envelope))},
-                       {QStringLiteral("iat"), iat}};
+    return wixClaimsForEnvelope(readableEnvelope, iat);
 }
 
 QJsonObject loadExample(const QString &fileName)

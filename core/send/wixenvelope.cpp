@@ -1,0 +1,115 @@
+#include "send/wixenvelope.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace {
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString freshUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// eventTime with microseconds, as many Wix events carry it.
+QString nowIso()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
+}
+
+QJsonObject entityOf(const QJsonObject &data)
+{
+    if (data.contains(QLatin1String("createdEvent")))
+        return data.value(QLatin1String("createdEvent"))
+            .toObject()
+            .value(QLatin1String("entity"))
+            .toObject();
+    if (data.contains(QLatin1String("updatedEvent")))
+        return data.value(QLatin1String("updatedEvent"))
+            .toObject()
+            .value(QLatin1String("currentEntity"))
+            .toObject();
+    if (data.contains(QLatin1String("deletedEvent")))
+        return data.value(QLatin1String("deletedEvent"))
+            .toObject()
+            .value(QLatin1String("deletedEntity"))
+            .toObject();
+    return QJsonObject{{QStringLiteral("id"), data.value(QLatin1String("entityId"))}};
+}
+} // namespace
+
+QJsonObject wixClaimsForEnvelope(const QJsonObject &envelope, qint64 iat, std::optional<qint64> exp)
+{
+    QJsonObject wire = envelope;
+    for (const char *field : {"data", "identity"}) {
+        const QString key = QLatin1String(field);
+        if (wire.value(key).isObject())
+            wire.insert(key, compact(wire.value(key).toObject()));
+    }
+    QJsonObject claims{{QStringLiteral("data"), compact(wire)}, {QStringLiteral("iat"), iat}};
+    if (exp)
+        claims.insert(QStringLiteral("exp"), *exp);
+    return claims;
+}
+
+QJsonObject EnvelopeFactory::make(const QJsonObject &templateEnvelope)
+{
+    QJsonObject envelope = templateEnvelope;
+    if (!envelope.value(QLatin1String("data")).isObject())
+        return envelope; // a string: sent as written
+    QJsonObject data = envelope.value(QLatin1String("data")).toObject();
+    if (freshIds && data.contains(QLatin1String("id")))
+        data.insert(QStringLiteral("id"), freshUuid());
+    if (freshTime && data.contains(QLatin1String("eventTime")))
+        data.insert(QStringLiteral("eventTime"), nowIso());
+    if (freshTime && data.contains(QLatin1String("operationTimeStamp")))
+        data.insert(QStringLiteral("operationTimeStamp"),
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (freshSequence && data.contains(QLatin1String("entityEventSequence"))) {
+        const QString entity = data.value(QLatin1String("entityFqdn")).toString() +
+                               QLatin1Char('/') + data.value(QLatin1String("entityId")).toString();
+        const qint64 next = ++m_sequences[entity];
+        data.insert(QStringLiteral("entityEventSequence"), QString::number(next));
+    }
+    envelope.insert(QStringLiteral("data"), data);
+    return envelope;
+}
+
+QJsonObject EnvelopeFactory::lifecycleStage(const QJsonObject &templateEnvelope, WixEventKind kind)
+{
+    QJsonObject envelope = templateEnvelope;
+    QJsonObject data = envelope.value(QLatin1String("data")).toObject();
+    const QString fqdn = data.value(QLatin1String("entityFqdn")).toString();
+    const QJsonObject entity = entityOf(data);
+    for (const char *stage : {"createdEvent", "updatedEvent", "deletedEvent", "actionEvent"})
+        data.remove(QLatin1String(stage));
+    QString slug;
+    switch (kind) {
+    case WixEventKind::Created:
+        slug = QStringLiteral("created");
+        data.insert(QStringLiteral("createdEvent"),
+                    QJsonObject{{QStringLiteral("entity"), entity}});
+        break;
+    case WixEventKind::Deleted:
+        slug = QStringLiteral("deleted");
+        data.insert(QStringLiteral("deletedEvent"),
+                    QJsonObject{{QStringLiteral("deletedEntity"), entity}});
+        break;
+    default:
+        slug = QStringLiteral("updated");
+        data.insert(QStringLiteral("updatedEvent"),
+                    QJsonObject{{QStringLiteral("currentEntity"), entity}});
+        break;
+    }
+    data.insert(QStringLiteral("slug"), slug);
+    if (!data.contains(QLatin1String("entityEventSequence")))
+        data.insert(QStringLiteral("entityEventSequence"), QStringLiteral("0"));
+    envelope.insert(QStringLiteral("data"), data);
+    envelope.insert(QStringLiteral("eventType"), fqdn + QLatin1Char('_') + slug);
+    return make(envelope);
+}
