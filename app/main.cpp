@@ -3,6 +3,7 @@
 #include "diffcommand.h"
 #include "listencommand.h"
 #include "reportcommand.h"
+#include "sendcommands.h"
 #include "showcommand.h"
 #include "verifycommand.h"
 
@@ -13,6 +14,7 @@
 
 #include <functional>
 #include <map>
+#include <vector>
 
 namespace {
 using Command = std::function<int(const QStringList &)>;
@@ -30,6 +32,11 @@ const std::map<QString, std::pair<Command, const char *>> &commands()
         {QStringLiteral("report"),
          {runReportCommand, "Analyse a session: duplicates, order, gaps, retries."}},
         {QStringLiteral("diff"), {runDiffCommand, "Field-level diff of two deliveries."}},
+        {QStringLiteral("keygen"),
+         {runKeygenCommand, "Write a key pair for signing test webhooks."}},
+        {QStringLiteral("templates"), {runTemplatesCommand, "List the event templates."}},
+        {QStringLiteral("send"),
+         {runSendCommand, "Send Wix-signed test webhooks: duplicates, shuffles, retries."}},
         {QStringLiteral("sessions"), {runSessionsCommand, "List the stored sessions."}},
     };
     return table;
@@ -80,11 +87,16 @@ int main(int argc, char **argv)
     const QString first = QString::fromLocal8Bit(argv[1]);
     const auto command = commands().find(first);
     if (command != commands().end()) {
-        QCoreApplication app(argc, argv);
-        QStringList arguments = app.arguments();
-        arguments.removeAt(1); // "hookscope verify --key k" parses as "hookscope --key k"
-        arguments[0] = QStringLiteral("hookscope ") + first;
-        return command->second.first(arguments);
+        // "hookscope verify --key k" runs as a program named "hookscope verify" with
+        // "--key k", so every usage text names the command.
+        QByteArray name = "hookscope " + first.toLocal8Bit();
+        std::vector<char *> commandArgv{name.data()};
+        for (int i = 2; i < argc; ++i)
+            commandArgv.push_back(argv[i]);
+        int commandArgc = int(commandArgv.size());
+        commandArgv.push_back(nullptr);
+        QCoreApplication app(commandArgc, commandArgv.data());
+        return command->second.first(app.arguments());
     }
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         printOut(QStringLiteral("hookscope %1\n").arg(QLatin1String(HOOKSCOPE_VERSION)));

@@ -1,3 +1,4 @@
+#include "jwt/publickeyloader.h"
 #include "testkeys.h"
 #include "tokenfactory.h"
 
@@ -24,6 +25,11 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void helpAndVersion();
+    void keygenWritesOwnerOnlyPair();
+    void templatesListed();
+    void sendToAListener();
+    void sendUsageErrors_data();
+    void sendUsageErrors();
 
 private:
     struct Run
@@ -47,6 +53,10 @@ private:
 TestCli::Run TestCli::run(const QStringList &arguments, const QByteArray &stdinBytes) const
 {
     QProcess process;
+    // The test key and sessions go to a folder of the test's, never the user's.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(HOOKSCOPE_BINARY), arguments);
     if (!process.waitForStarted())
         qFatal("cannot start hookscope");
@@ -284,6 +294,128 @@ void TestCli::helpAndVersion()
     const Run version = run({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith("hookscope "));
+}
+
+void TestCli::keygenWritesOwnerOnlyPair()
+{
+    const QString out = m_dir.filePath(QStringLiteral("keys"));
+    const Run first = run({QStringLiteral("keygen"), QStringLiteral("--out"), out});
+    QCOMPARE(first.exitCode, 0);
+    const QString privatePath = out + QStringLiteral("/hookscope-test-key.pem");
+    QVERIFY(first.out.contains(privatePath.toUtf8()));
+    QCOMPARE(QFile::permissions(privatePath) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    // The printed one-line form is the public key, and verifies what the private key signs.
+    const QByteArray oneLine = first.out.trimmed().split('\n').last();
+    const PublicKeyLoadResult loaded = loadPublicKey(oneLine);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.message));
+    QCOMPARE(loaded.format, KeyFormat::Base64OfPem);
+    QVERIFY(!first.out.contains("PRIVATE KEY"));
+    const Run again = run({QStringLiteral("keygen"), QStringLiteral("--out"), out});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY(again.err.contains("not overwritten"));
+    // The default test key lives in the data folder and is reused.
+    const Run a = run({QStringLiteral("keygen")});
+    const Run b = run({QStringLiteral("keygen")});
+    QCOMPARE(a.exitCode, 0);
+    QCOMPARE(a.out, b.out);
+}
+
+void TestCli::templatesListed()
+{
+    const Run result = run({QStringLiteral("templates"), QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(result.out).array();
+    QVERIFY(list.size() >= 15);
+    QVERIFY(run({QStringLiteral("templates")}).out.contains("wix.contacts.v4.contact_created"));
+}
+
+void TestCli::sendToAListener()
+{
+    QProcess listener;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+    listener.setProcessEnvironment(environment);
+    const QString session = m_dir.filePath(QStringLiteral("send.hookscope"));
+    listener.start(QStringLiteral(HOOKSCOPE_BINARY),
+                   {QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                    QStringLiteral("--session"), session, QStringLiteral("--json")});
+    QVERIFY(listener.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(listener.canReadLine() || listener.waitForReadyRead(100), 10000);
+    const QString url = QJsonDocument::fromJson(listener.readLine())
+                            .object()
+                            .value(QStringLiteral("listening"))
+                            .toString();
+    QVERIFY(!url.isEmpty());
+    const Run sent =
+        run({QStringLiteral("send"), QStringLiteral("--to"), url, QStringLiteral("--event"),
+             QStringLiteral("contact_updated"), QStringLiteral("--count"), QStringLiteral("3"),
+             QStringLiteral("--duplicates"), QStringLiteral("2"), QStringLiteral("--json")});
+    QCOMPARE(sent.exitCode, 0);
+    const QList<QByteArray> lines = sent.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 7);
+    const QJsonObject summary = QJsonDocument::fromJson(lines.last()).object();
+    QCOMPARE(summary[QStringLiteral("delivered")].toInt(), 6);
+    QCOMPARE(summary[QStringLiteral("failed")].toInt(), 0);
+    listener.terminate();
+    QVERIFY(listener.waitForFinished(10000));
+    const Run report = run(
+        {QStringLiteral("report"), QStringLiteral("--json"), QStringLiteral("--session"), session});
+    const QJsonObject totals =
+        QJsonDocument::fromJson(report.out.trimmed().split('\n').last()).object();
+    QCOMPARE(totals[QStringLiteral("deliveries")].toInt(), 6);
+    QCOMPARE(totals[QStringLiteral("duplicates")].toInt(), 3);
+    // Nothing answers on port 1: every event fails, exit 1.
+    const Run refused =
+        run({QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("http://127.0.0.1:1/"),
+             QStringLiteral("--event"), QStringLiteral("app_installed")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(refused.out.contains("0 delivered, 1 failed"));
+}
+
+void TestCli::sendUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    const QString url = QStringLiteral("http://127.0.0.1:9/");
+    QTest::newRow("no target") << QStringList{QStringLiteral("send"), QStringLiteral("--event"),
+                                              QStringLiteral("app_installed")}
+                               << "--to";
+    QTest::newRow("no event") << QStringList{QStringLiteral("send"), QStringLiteral("--to"), url}
+                              << "--event";
+    QTest::newRow("unknown template")
+        << QStringList{QStringLiteral("send"), QStringLiteral("--to"), url,
+                       QStringLiteral("--event"), QStringLiteral("nope")}
+        << "no template";
+    QTest::newRow("bad count") << QStringList{QStringLiteral("send"),
+                                              QStringLiteral("--to"),
+                                              url,
+                                              QStringLiteral("--event"),
+                                              QStringLiteral("app_installed"),
+                                              QStringLiteral("--count"),
+                                              QStringLiteral("x")}
+                               << "--count";
+    QTest::newRow("lifecycle of an app event") << QStringList{QStringLiteral("send"),
+                                                              QStringLiteral("--to"),
+                                                              url,
+                                                              QStringLiteral("--event"),
+                                                              QStringLiteral("app_installed"),
+                                                              QStringLiteral("--lifecycle"),
+                                                              QStringLiteral("2")}
+                                               << "standardized";
+    QTest::newRow("envelope not JSON")
+        << QStringList{QStringLiteral("send"), QStringLiteral("--to"), url,
+                       QStringLiteral("--envelope"), m_garbageToken}
+        << "not a JSON object";
+}
+
+void TestCli::sendUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const Run result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(mentions.toUtf8()), result.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
