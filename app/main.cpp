@@ -1,6 +1,7 @@
 #include "commandusage.h"
 #include "decodecommand.h"
 #include "diffcommand.h"
+#include "exchangecommands.h"
 #include "listencommand.h"
 #include "reportcommand.h"
 #include "sendcommands.h"
@@ -32,6 +33,12 @@ const std::map<QString, std::pair<Command, const char *>> &commands()
         {QStringLiteral("report"),
          {runReportCommand, "Analyse a session: duplicates, order, gaps, retries."}},
         {QStringLiteral("diff"), {runDiffCommand, "Field-level diff of two deliveries."}},
+        {QStringLiteral("export"),
+         {runExportCommand, "Export deliveries: fixtures, HAR or JSON Lines."}},
+        {QStringLiteral("import"),
+         {runImportCommand, "Import fixtures, HAR or JSON Lines into a session."}},
+        {QStringLiteral("replay"), {runReplayCommand, "Replay recorded deliveries to a URL."}},
+        {QStringLiteral("curl"), {runCurlCommand, "Print one delivery as a curl command."}},
         {QStringLiteral("keygen"),
          {runKeygenCommand, "Write a key pair for signing test webhooks."}},
         {QStringLiteral("templates"), {runTemplatesCommand, "List the event templates."}},

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void sendToAListener();
     void sendUsageErrors_data();
     void sendUsageErrors();
+    void exportImportReplay();
 
 private:
     struct Run
@@ -416,6 +417,65 @@ void TestCli::sendUsageErrors()
     const Run result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(mentions.toUtf8()), result.err.constData());
+}
+
+void TestCli::exportImportReplay()
+{
+    // A session from `send` to `listen`, as a user would make one.
+    QProcess listener;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")));
+    listener.setProcessEnvironment(environment);
+    const QString session = m_dir.filePath(QStringLiteral("exchange.hookscope"));
+    listener.start(QStringLiteral(HOOKSCOPE_BINARY),
+                   {QStringLiteral("listen"), QStringLiteral("--port"), QStringLiteral("0"),
+                    QStringLiteral("--session"), session, QStringLiteral("--json")});
+    QTRY_VERIFY_WITH_TIMEOUT(listener.canReadLine() || listener.waitForReadyRead(100), 10000);
+    const QString url = QJsonDocument::fromJson(listener.readLine())
+                            .object()
+                            .value(QStringLiteral("listening"))
+                            .toString();
+    QCOMPARE(
+        run({QStringLiteral("send"), QStringLiteral("--to"), url, QStringLiteral("--event"),
+             QStringLiteral("contact_updated"), QStringLiteral("--count"), QStringLiteral("3")})
+            .exitCode,
+        0);
+    const QString out = m_dir.filePath(QStringLiteral("exchange.jsonl"));
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--session"), session,
+                  QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--out"), out,
+                  QStringLiteral("--only"), QStringLiteral("type:wix.contacts.*")})
+                 .exitCode,
+             0);
+    const Run again =
+        run({QStringLiteral("export"), QStringLiteral("--session"), session,
+             QStringLiteral("--format"), QStringLiteral("jsonl"), QStringLiteral("--out"), out});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY(again.err.contains("--force"));
+    const Run replay =
+        run({QStringLiteral("replay"), QStringLiteral("--session"), session, QStringLiteral("--to"),
+             url, QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--shuffle")});
+    QCOMPARE(replay.exitCode, 0);
+    QVERIFY2(replay.out.contains("3 delivered, 0 failed"), replay.out.constData());
+    listener.terminate();
+    QVERIFY(listener.waitForFinished(10000));
+
+    const QString imported = m_dir.filePath(QStringLiteral("imported.hookscope"));
+    const Run import = run({QStringLiteral("import"), QStringLiteral("--session"), imported, out});
+    QCOMPARE(import.exitCode, 0);
+    QVERIFY(import.out.contains("imported 3 deliveries"));
+    const QString bad = writeFile(QStringLiteral("bad.jsonl"), "{\"arrival\":1}\n");
+    const Run refused = run({QStringLiteral("import"), QStringLiteral("--session"), imported, bad});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("bad.jsonl: line 1"), refused.err.constData());
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml"),
+                  QStringLiteral("--out"), out})
+                 .exitCode,
+             2);
+    QCOMPARE(
+        run({QStringLiteral("export"), QStringLiteral("--session"), session,
+             QStringLiteral("--out"), out, QStringLiteral("--only"), QStringLiteral("nosuch:x")})
+            .exitCode,
+        2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

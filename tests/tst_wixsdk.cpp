@@ -1,3 +1,5 @@
+#include "capture/deliveryinspector.h"
+#include "export/deliveryexporter.h"
 #include "send/eventtemplates.h"
 #include "send/wixenvelope.h"
 
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void initTestCase();
     void sdkAcceptsEveryTemplate();
     void sdkRejectsATamperedToken();
+    void exportedFixturesVerifyWithTheExportedKey();
 
 private:
     QList<QJsonObject> process(const QByteArray &publicKey, const QStringList &tokenFiles);
@@ -126,6 +129,48 @@ void TestWixSdk::sdkRejectsATamperedToken()
         m_key.publicKey().spkiPem(), {writeFile(QStringLiteral("tampered.jwt"), parts.join('.'))});
     QCOMPARE(results.size(), 1);
     QCOMPARE(results.first().value(QStringLiteral("ok")).toBool(true), false);
+}
+
+void TestWixSdk::exportedFixturesVerifyWithTheExportedKey()
+{
+    // Captured tokens signed by "Wix" (a key the test does not keep), exported
+    // re-signed and redacted: a Wix app's tests verify them with the exported key.
+    const RsaPrivateKey wix = RsaPrivateKey::generate(2048);
+    QVector<Delivery> deliveries;
+    EnvelopeFactory factory;
+    for (const EventTemplate &t : EventTemplates::all()) {
+        Delivery d;
+        d.seq = deliveries.size() + 1;
+        d.arrivalMs = QDateTime::currentMSecsSinceEpoch();
+        d.method = QStringLiteral("POST");
+        d.path = QStringLiteral("/");
+        d.body = JwtSigner(wix).sign(
+            wixClaimsForEnvelope(factory.make(t.envelope), QDateTime::currentSecsSinceEpoch()));
+        inspectDelivery(d, JwtVerifier());
+        deliveries.append(d);
+    }
+    ExportOptions options;
+    options.resignWith = m_key;
+    options.redact = true;
+    const QString folder = m_dir.filePath(QStringLiteral("fixtures"));
+    const ExportResult exported = exportDeliveries(deliveries, folder, options);
+    QVERIFY2(exported.ok, qPrintable(exported.error));
+    QFile key(folder + QStringLiteral("/public-key.pem"));
+    QVERIFY(key.open(QIODevice::ReadOnly));
+    QStringList jwts;
+    for (const QString &name :
+         QDir(folder).entryList({QStringLiteral("*.jwt")}, QDir::Files, QDir::Name))
+        jwts << folder + QLatin1Char('/') + name;
+    QCOMPARE(jwts.size(), deliveries.size());
+    const QList<QJsonObject> results = process(key.readAll(), jwts);
+    QCOMPARE(results.size(), jwts.size());
+    for (const QJsonObject &r : results) {
+        QVERIFY2(r.value(QStringLiteral("ok")).toBool(),
+                 qPrintable(r.value(QStringLiteral("error")).toString()));
+        QVERIFY(r.value(QStringLiteral("instanceId"))
+                    .toString()
+                    .startsWith(QStringLiteral("instance-")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWixSdk)

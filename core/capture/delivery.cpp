@@ -85,6 +85,62 @@ bool ForwardResult::wixWouldRetry() const
     return status < 200 || status > 299 || latencyMs > kWixTimeoutMs || !error.isEmpty();
 }
 
+std::optional<Delivery> Delivery::fromJson(const QJsonObject &json, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        *error = message;
+        return std::optional<Delivery>();
+    };
+    Delivery d;
+    const QDateTime arrival =
+        QDateTime::fromString(json.value(QLatin1String("arrival")).toString(), Qt::ISODateWithMs);
+    if (!arrival.isValid())
+        return fail(QStringLiteral("\"arrival\" is not an ISO-8601 time"));
+    d.arrivalMs = arrival.toMSecsSinceEpoch();
+    d.method = json.value(QLatin1String("method")).toString();
+    d.path = json.value(QLatin1String("path")).toString();
+    d.query = json.value(QLatin1String("query")).toString();
+    if (d.method.isEmpty() || !d.path.startsWith(QLatin1Char('/')))
+        return fail(QStringLiteral("\"method\" and a \"path\" starting with / are needed"));
+    for (const QJsonValue &pair : json.value(QLatin1String("headers")).toArray()) {
+        const QJsonArray nameValue = pair.toArray();
+        if (nameValue.size() != 2 || !nameValue.at(0).isString())
+            return fail(QStringLiteral("each header is a [name, value] pair"));
+        d.headers.append(
+            {nameValue.at(0).toString().toLatin1(), nameValue.at(1).toString().toLatin1()});
+    }
+    const QJsonValue body = json.value(QLatin1String("body"));
+    if (!body.isString())
+        return fail(QStringLiteral("\"body\" is missing or not a string"));
+    if (json.value(QLatin1String("bodyEncoding")).toString() == QLatin1String("base64")) {
+        auto decoded = QByteArray::fromBase64Encoding(body.toString().toLatin1(),
+                                                      QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return fail(QStringLiteral("\"body\" is not valid base64"));
+        d.body = *decoded;
+    } else {
+        d.body = body.toString().toUtf8();
+    }
+    d.size = json.value(QLatin1String("size")).toInteger(d.body.size());
+    d.peer = json.value(QLatin1String("peer")).toString();
+    d.bodyKind =
+        bodyKindFromName(json.value(QLatin1String("bodyKind")).toString(QStringLiteral("text")));
+    const QJsonObject answer = json.value(QLatin1String("answer")).toObject();
+    d.answerStatus = answer.value(QLatin1String("status")).toInt(200);
+    d.answerBody = answer.value(QLatin1String("body")).toString().toUtf8();
+    d.answerDelayMs = answer.value(QLatin1String("delayMs")).toInt();
+    const QJsonValue forward = json.value(QLatin1String("forward"));
+    if (forward.isObject()) {
+        ForwardResult result;
+        result.status = forward[QLatin1String("status")].toInt();
+        result.latencyMs = forward[QLatin1String("latencyMs")].toInteger();
+        result.body = forward[QLatin1String("body")].toString().toUtf8();
+        result.error = forward[QLatin1String("error")].toString();
+        d.forward = result;
+    }
+    return d;
+}
+
 QJsonObject Delivery::toJson() const
 {
     auto orNull = [](const QString &text) {

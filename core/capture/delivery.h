@@ -66,4 +66,7 @@ struct Delivery
     // {"seq", "arrival", "method", "path", "query", "headers", "body", "size", "peer",
     //  "bodyKind", "answer", "forward", "verdict", "event"}; body as text when UTF-8, else base64.
     QJsonObject toJson() const;
+    // The request and answer fields of toJson()'s form (verdict, event and analysis
+    // are read again from the body on import). nullopt with a reason when malformed.
+    static std::optional<Delivery> fromJson(const QJsonObject &json, QString *error);
 };

@@ -1,7 +1,5 @@
 #include "capture/ingestpipeline.h"
 
-#include "capture/deliveryinspector.h"
-
 #include <QMetaObject>
 
 IngestPipeline::IngestPipeline(QObject *parent)
@@ -16,25 +14,17 @@ IngestPipeline::~IngestPipeline() = default;
 
 bool IngestPipeline::openSession(const QString &path, QString *error)
 {
-    if (!m_store.open(path, error))
+    if (!m_writer.open(path, error))
         return false;
-    reanalyseSession();
     QMutexLocker lock(&m_mutex);
     m_sessionPath = path;
     return true;
 }
 
-void IngestPipeline::reanalyseSession()
-{
-    m_analyzer.reset();
-    m_store.forEachAnalysisInput(0,
-                                 [this](const AnalysisInput &input) { m_analyzer.analyze(input); });
-}
-
 void IngestPipeline::closeSession()
 {
     drain();
-    m_store.close();
+    m_writer.close();
     QMutexLocker lock(&m_mutex);
     m_sessionPath.clear();
 }
@@ -93,23 +83,14 @@ void IngestPipeline::drain()
         QVector<Delivery> deliveries;
         tickets.reserve(batch.size());
         deliveries.reserve(batch.size());
-        qint64 seq = m_store.nextSeq();
         for (CapturedRequest &request : batch) {
-            Delivery &delivery = request.delivery;
-            inspectDelivery(delivery, *verifier);
-            delivery.seq = seq++;
-            delivery.analysis = m_analyzer.analyze(AnalysisInput::fromDelivery(delivery));
             tickets.append(request.ticket);
-            deliveries.append(std::move(delivery));
+            deliveries.append(std::move(request.delivery));
         }
         QString error;
-        if (!m_store.isOpen()) {
-            Q_EMIT storeFailed(tickets, QStringLiteral("no session is open"));
-        } else if (m_store.append(deliveries, &error)) {
+        if (m_writer.write(deliveries, *verifier, &error))
             Q_EMIT committed(tickets, deliveries);
-        } else {
-            reanalyseSession(); // forget what the analyzer saw of the lost batch
+        else
             Q_EMIT storeFailed(tickets, error);
-        }
     }
 }

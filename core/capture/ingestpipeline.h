@@ -1,9 +1,8 @@
 #pragma once
 
-#include "analysis/deliveryanalyzer.h"
 #include "capture/capturedrequest.h"
 #include "jwt/jwtverifier.h"
-#include "store/sessionstore.h"
+#include "store/sessionwriter.h"
 
 #include <QMutex>
 #include <QObject>
@@ -42,13 +41,11 @@ Q_SIGNALS:
 
 private:
     void drain();
-    void reanalyseSession();
 
     mutable QMutex m_mutex;
     QVector<CapturedRequest> m_queue;
     bool m_drainScheduled = false;
     std::shared_ptr<const JwtVerifier> m_verifier;
-    SessionStore m_store;
-    DeliveryAnalyzer m_analyzer; // in seq order, continued from the session's last delivery
+    SessionWriter m_writer;
     QString m_sessionPath;
 };

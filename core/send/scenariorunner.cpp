@@ -19,58 +19,73 @@ qint64 percentile(QVector<qint64> values, double p)
 }
 } // namespace
 
-ScenarioRunner::ScenarioRunner(ScenarioSpec spec, JwtSigner signer, QObject *parent)
-    : QObject(parent)
-    , m_spec(std::move(spec))
-    , m_signer(std::move(signer))
-    , m_sender(this)
-    , m_pace(this)
-{
-    m_pace.setSingleShot(true);
-    connect(&m_pace, &QTimer::timeout, this, &ScenarioRunner::pump);
-    plan();
-}
-
-void ScenarioRunner::plan()
+ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer)
 {
     EnvelopeFactory factory;
-    factory.freshIds = factory.freshTime = factory.freshSequence = m_spec.freshValues;
-    if (m_spec.lifecycleUpdates >= 0) {
-        m_events.append(factory.lifecycleStage(m_spec.envelope, WixEventKind::Created));
-        for (int i = 0; i < m_spec.lifecycleUpdates; ++i)
-            m_events.append(factory.lifecycleStage(m_spec.envelope, WixEventKind::Updated));
-        m_events.append(factory.lifecycleStage(m_spec.envelope, WixEventKind::Deleted));
+    factory.freshIds = factory.freshTime = factory.freshSequence = spec.freshValues;
+    QVector<QJsonObject> envelopes;
+    if (spec.lifecycleUpdates >= 0) {
+        envelopes.append(factory.lifecycleStage(spec.envelope, WixEventKind::Created));
+        for (int i = 0; i < spec.lifecycleUpdates; ++i)
+            envelopes.append(factory.lifecycleStage(spec.envelope, WixEventKind::Updated));
+        envelopes.append(factory.lifecycleStage(spec.envelope, WixEventKind::Deleted));
     } else {
-        for (int i = 0; i < qMax(1, m_spec.count); ++i)
-            m_events.append(factory.make(m_spec.envelope));
+        for (int i = 0; i < qMax(1, spec.count); ++i)
+            envelopes.append(factory.make(spec.envelope));
     }
-    QVector<int> order(m_events.size());
+    ScenarioPlan plan;
+    for (const QJsonObject &envelope : std::as_const(envelopes)) {
+        plan.events.append(
+            {envelope.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString(),
+             envelope.value(QLatin1String("eventType")).toString()});
+    }
+    QVector<int> order(envelopes.size());
     std::iota(order.begin(), order.end(), 0);
-    if (m_spec.shuffle) {
-        QRandomGenerator random(m_spec.seed ? m_spec.seed : QRandomGenerator::global()->generate());
+    if (spec.shuffle) {
+        QRandomGenerator random(spec.seed ? spec.seed : QRandomGenerator::global()->generate());
         std::shuffle(order.begin(), order.end(), random);
     }
     const qint64 iat = QDateTime::currentSecsSinceEpoch();
     std::optional<qint64> exp;
-    if (m_spec.expiresInSeconds)
-        exp = iat + *m_spec.expiresInSeconds;
-    const int copies = qMax(1, m_spec.duplicates);
-    m_eventState.fill(0, m_events.size() * copies);
+    if (spec.expiresInSeconds)
+        exp = iat + *spec.expiresInSeconds;
+    plan.copies = qMax(1, spec.duplicates);
     for (const int event : std::as_const(order)) {
         // A duplicate carries the same token, or the same event signed again later.
-        const QByteArray token = m_signer.sign(wixClaimsForEnvelope(m_events.at(event), iat, exp));
-        for (int copy = 1; copy <= copies; ++copy) {
+        const QByteArray token = signer.sign(wixClaimsForEnvelope(envelopes.at(event), iat, exp));
+        for (int copy = 1; copy <= plan.copies; ++copy) {
             const QByteArray copyToken =
-                m_spec.resign && copy > 1
-                    ? m_signer.sign(wixClaimsForEnvelope(m_events.at(event), iat + copy - 1, exp))
+                spec.resign && copy > 1
+                    ? signer.sign(wixClaimsForEnvelope(envelopes.at(event), iat + copy - 1, exp))
                     : token;
-            m_queue.append({event, copy, 0, copyToken});
+            plan.sends.append({event, copy, copyToken, 0});
         }
     }
+    return plan;
 }
+
+ScenarioRunner::ScenarioRunner(ScenarioSpec spec, ScenarioPlan plan, QObject *parent)
+    : QObject(parent)
+    , m_spec(std::move(spec))
+    , m_sender(this)
+    , m_events(std::move(plan.events))
+    , m_copies(qMax(1, plan.copies))
+    , m_pace(this)
+{
+    m_pace.setSingleShot(true);
+    connect(&m_pace, &QTimer::timeout, this, &ScenarioRunner::pump);
+    for (const PlannedSend &send : std::as_const(plan.sends))
+        m_queue.append({send, 0});
+    m_eventState.fill(0, m_events.size() * m_copies);
+}
+
+ScenarioRunner::ScenarioRunner(const ScenarioSpec &spec, const JwtSigner &signer, QObject *parent)
+    : ScenarioRunner(spec, planScenario(spec, signer), parent)
+{}
 
 void ScenarioRunner::start()
 {
+    m_startMs = QDateTime::currentMSecsSinceEpoch();
     QMetaObject::invokeMethod(this, &ScenarioRunner::pump, Qt::QueuedConnection);
 }
 
@@ -93,15 +108,21 @@ void ScenarioRunner::pump()
                 return;
             }
         }
+        const qint64 due = m_startMs + m_queue.first().planned.notBeforeMs;
+        if (m_queue.first().attempt == 0 && due > QDateTime::currentMSecsSinceEpoch()) {
+            m_pace.start(int(due - QDateTime::currentMSecsSinceEpoch()));
+            return;
+        }
         const Send send = m_queue.takeFirst();
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
         m_lastSendMs = started;
         ++m_inFlight;
-        m_sender.post(m_spec.target, send.token, [this, send, started](const SendResult &result) {
-            --m_inFlight;
-            onResult(send, started, result);
-            pump();
-        });
+        m_sender.post(m_spec.target, send.planned.token,
+                      [this, send, started](const SendResult &result) {
+                          --m_inFlight;
+                          onResult(send, started, result);
+                          pump();
+                      });
     }
     finishIfDone();
 }
@@ -109,16 +130,15 @@ void ScenarioRunner::pump()
 void ScenarioRunner::onResult(const Send &send, qint64 startedMs, const SendResult &result)
 {
     SendAttempt attempt;
-    attempt.event = send.event;
-    const QJsonObject data = m_events.at(send.event).value(QLatin1String("data")).toObject();
-    attempt.eventId = data.value(QLatin1String("id")).toString();
-    attempt.eventType = m_events.at(send.event).value(QLatin1String("eventType")).toString();
-    attempt.copy = send.copy;
+    attempt.event = send.planned.event;
+    attempt.eventId = m_events.value(send.planned.event).eventId;
+    attempt.eventType = m_events.value(send.planned.event).eventType;
+    attempt.copy = send.planned.copy;
     attempt.attempt = send.attempt;
     attempt.startedMs = startedMs;
     attempt.result = result;
     m_attempts.append(attempt);
-    const int unit = send.event * qMax(1, m_spec.duplicates) + send.copy - 1;
+    const int unit = send.planned.event * m_copies + send.planned.copy - 1;
     if (result.delivered()) {
         m_eventState[unit] = 1;
     } else if (m_spec.retrySchedule && send.attempt < WixRetrySchedule::kAttempts && !m_cancelled) {

@@ -43,6 +43,36 @@ struct SendAttempt
     SendResult result;
 };
 
+struct PlannedEvent
+{
+    QString eventId;
+    QString eventType;
+};
+
+struct PlannedSend
+{
+    int event = 0; // index into ScenarioPlan::events
+    int copy = 1;  // 1..copies
+    QByteArray token;
+    qint64 notBeforeMs = 0; // from the start of the run: injected delays
+
+    friend bool operator==(const PlannedSend &a, const PlannedSend &b)
+    {
+        return a.event == b.event && a.copy == b.copy;
+    }
+};
+
+// Every delivery a run makes, before any retry: from a template (planScenario)
+// or from recorded deliveries (a replay).
+struct ScenarioPlan
+{
+    QVector<PlannedEvent> events;
+    QVector<PlannedSend> sends;
+    int copies = 1;
+};
+
+ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer);
+
 struct ScenarioSummary
 {
     int events = 0;
@@ -61,7 +91,8 @@ class ScenarioRunner final : public QObject
     Q_DISABLE_COPY_MOVE(ScenarioRunner)
 
 public:
-    ScenarioRunner(ScenarioSpec spec, JwtSigner signer, QObject *parent = nullptr);
+    ScenarioRunner(ScenarioSpec spec, ScenarioPlan plan, QObject *parent = nullptr);
+    ScenarioRunner(const ScenarioSpec &spec, const JwtSigner &signer, QObject *parent = nullptr);
 
     void start();
     void cancel();
@@ -77,21 +108,19 @@ Q_SIGNALS:
 private:
     struct Send
     {
-        int event = 0;
-        int copy = 1;
+        PlannedSend planned;
         int attempt = 0;
-        QByteArray token;
     };
 
-    void plan();
     void pump();
     void onResult(const Send &send, qint64 startedMs, const SendResult &result);
     void finishIfDone();
 
     ScenarioSpec m_spec;
-    JwtSigner m_signer;
     WebhookSender m_sender;
-    QVector<QJsonObject> m_events;
+    QVector<PlannedEvent> m_events;
+    int m_copies = 1;
+    qint64 m_startMs = 0;
     QVector<Send> m_queue;
     QVector<SendAttempt> m_attempts;
     QVector<int> m_eventState; // 0 pending, 1 delivered, 2 failed for good
