@@ -22,16 +22,17 @@ QJsonObject wixClaims(const QString &example)
     for (const char *field : {"data", "identity"}) {
         const QString key = QLatin1String(field);
         if (envelope.value(key).isObject())
-            envelope.insert(key, QString::fromUtf8(QJsonDocument(envelope.value(key).toObject())
-                                                       .toJson(QJsonDocument::Compact)));
+            envelope.insert(
+                key,
+                QString::fromUtf8(
+                    QJsonDocument(envelope.value(key).toObject()).toJson(QJsonDocument::Compact)));
     }
     return {{QStringLiteral("data"),
              QString::fromUtf8(QJsonDocument(envelope).toJson(QJsonDocument::Compact))},
             {QStringLiteral("iat"), QDateTime::currentSecsSinceEpoch()}};
 }
 
-template <typename F>
-double perSecond(int iterations, F &&body)
+template <typename F> double perSecond(int iterations, F &&body)
 {
     QElapsedTimer timer;
     timer.start();

@@ -1,3 +1,4 @@
+#include "models/deliveryrow.h"
 #include "store/sessionstore.h"
 
 #include <QSqlDatabase>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void failedBatchStoresNothing();
     void binaryAndEmptyBodies();
     void integrityCheck();
+    void rowsFromColumnsMatchRowsFromDeliveries();
 
 private:
     static Delivery sample(const QByteArray &body);
@@ -225,6 +227,51 @@ void TestSessionStore::integrityCheck()
     SessionStore store;
     QVERIFY(store.open(m_path));
     QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+}
+
+void TestSessionStore::rowsFromColumnsMatchRowsFromDeliveries()
+{
+    SessionStore store;
+    QVERIFY(store.open(m_path));
+    Delivery withEvent = sample("x");
+    withEvent.event.eventType = QStringLiteral("wix.contacts.v4.contact_created");
+    withEvent.event.instanceId = QStringLiteral("inst");
+    withEvent.event.entityFqdn = QStringLiteral("wix.contacts.v4.contact");
+    withEvent.event.entityId = QStringLiteral("c1");
+    withEvent.event.identityTypeText = QStringLiteral("MEMBER");
+    withEvent.event.identityId = QStringLiteral("m1");
+    withEvent.analysis.flags = FlagDuplicate | FlagOutOfOrder;
+    Delivery plain = sample("y");
+    plain.query.clear();
+    plain.forward.reset();
+    plain.warnings.clear();
+    QVector<Delivery> batch{withEvent, plain};
+    QVERIFY(store.append(batch));
+    const QVector<DeliveryRow> rows = store.loadRowsAfter(0, 10);
+    QCOMPARE(rows.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        // What the list shows is the same whether it came live or from the session.
+        const DeliveryRow expected = DeliveryRow::fromDelivery(batch.at(i));
+        const DeliveryRow &row = rows.at(i);
+        QCOMPARE(row.seq, expected.seq);
+        QCOMPARE(row.arrivalMs, expected.arrivalMs);
+        QCOMPARE(row.method, expected.method);
+        QCOMPARE(row.target, expected.target);
+        QCOMPARE(row.eventType, expected.eventType);
+        QCOMPARE(row.instanceId, expected.instanceId);
+        QCOMPARE(row.entity, expected.entity);
+        QCOMPARE(row.identity, expected.identity);
+        QCOMPARE(row.keyName, expected.keyName);
+        QCOMPARE(row.reasonCode, expected.reasonCode);
+        QCOMPARE(row.size, expected.size);
+        QCOMPARE(row.answerStatus, expected.answerStatus);
+        QCOMPARE(row.signature, expected.signature);
+        QCOMPARE(row.bodyKind, expected.bodyKind);
+        QCOMPARE(row.wixWouldRetry, expected.wixWouldRetry);
+        QCOMPARE(row.hasWarnings, expected.hasWarnings);
+        QCOMPARE(row.analysisFlags, expected.analysisFlags);
+    }
+    QCOMPARE(store.loadRowsAfter(1, 10).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSessionStore)

@@ -1,6 +1,7 @@
 #include "store/sessionstore.h"
 
 #include "analysis/analysisinput.h"
+#include "models/deliveryrow.h"
 #include "wix/tokeninspection.h"
 
 #include <QAtomicInt>
@@ -84,6 +85,13 @@ const char kSelect[] =
     "forward_body, forward_error, signature, reason, verdict_message, key_name, warnings, flags, "
     "duplicate_of, duplicate_index, duplicate_kind, out_of_order_after, sequence_gap, "
     "retry_attempt, findings FROM deliveries ";
+
+const char kSelectRows[] =
+    "SELECT seq, arrival_ms, method, path, query, event_type, instance_id, entity_fqdn, entity_id, "
+    "identity_type, identity_id, key_name, reason, size, answer_status, signature, body_kind, "
+    "forward_status, forward_latency_ms, warnings, flags FROM deliveries WHERE seq > ? ORDER BY "
+    "seq "
+    "LIMIT ?";
 
 const char kSelectAnalysisInputs[] =
     "SELECT seq, arrival_ms, event_type, instance_id, event_id, content_digest, token_digest, "
@@ -429,6 +437,56 @@ bool SessionStore::clear(QString *error)
         return fail(error, query.lastError().text());
     m_nextSeq = 1;
     return true;
+}
+
+QVector<DeliveryRow> SessionStore::loadRowsAfter(qint64 afterSeq, int limit) const
+{
+    QVector<DeliveryRow> rows;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(kSelectRows));
+    query.bindValue(0, afterSeq);
+    query.bindValue(1, limit);
+    if (!query.exec())
+        return rows;
+    while (query.next()) {
+        DeliveryRow row;
+        int c = 0;
+        row.seq = query.value(c++).toLongLong();
+        row.arrivalMs = query.value(c++).toLongLong();
+        row.method = query.value(c++).toString();
+        const QString path = query.value(c++).toString();
+        const QString queryText = query.value(c++).toString();
+        row.target = queryText.isEmpty() ? path : path + QLatin1Char('?') + queryText;
+        row.eventType = query.value(c++).toString();
+        row.instanceId = query.value(c++).toString();
+        const QString fqdn = query.value(c++).toString();
+        const QString entityId = query.value(c++).toString();
+        if (!fqdn.isEmpty() || !entityId.isEmpty())
+            row.entity = fqdn + QLatin1Char('/') + entityId;
+        const QString identityType = query.value(c++).toString();
+        const QString identityId = query.value(c++).toString();
+        if (!identityType.isEmpty())
+            row.identity = identityType + QLatin1Char(' ') + identityId;
+        row.keyName = query.value(c++).toString();
+        row.reasonCode = query.value(c++).toString();
+        row.size = query.value(c++).toLongLong();
+        row.answerStatus = query.value(c++).toInt();
+        row.signature = signatureStatusFromName(query.value(c++).toString());
+        row.bodyKind = bodyKindFromName(query.value(c++).toString());
+        const QVariant forwardStatus = query.value(c++);
+        const qint64 forwardLatency = query.value(c++).toLongLong();
+        if (!forwardStatus.isNull()) {
+            ForwardResult forward;
+            forward.status = forwardStatus.toInt();
+            forward.latencyMs = forwardLatency;
+            row.wixWouldRetry = forward.wixWouldRetry();
+        }
+        row.hasWarnings = query.value(c++).toString() != QLatin1String("[]");
+        row.analysisFlags = quint32(query.value(c++).toLongLong());
+        rows.append(std::move(row));
+    }
+    return rows;
 }
 
 void SessionStore::forEachAnalysisInput(

@@ -3,6 +3,7 @@
 #include "capture/delivery.h"
 
 struct AnalysisInput;
+struct DeliveryRow;
 
 #include <QString>
 #include <QVector>
@@ -39,6 +40,9 @@ public:
     QVector<Delivery> loadAfter(qint64 afterSeq, int limit) const;
     bool clear(QString *error = nullptr);
     qint64 nextSeq() const { return m_nextSeq; }
+    // The list's summaries of deliveries after `afterSeq`, read from columns only
+    // (no body is decoded): what opening a large session needs.
+    QVector<DeliveryRow> loadRowsAfter(qint64 afterSeq, int limit) const;
     // The analyzer's view of every delivery after `afterSeq`, in order, read from
     // columns only (no body is decoded): fast enough to re-analyse a whole session.
     void forEachAnalysisInput(qint64 afterSeq,
