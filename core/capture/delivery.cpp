@@ -11,7 +11,7 @@ constexpr qint64 kWixTimeoutMs = 1250;
 bool isValidUtf8(const QByteArray &bytes)
 {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)decoder.decode(bytes);
+    const QString decoded = decoder.decode(bytes); // decode() is lazy: only this decodes
     return !decoder.hasError();
 }
 

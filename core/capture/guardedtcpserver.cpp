@@ -11,6 +11,9 @@ GuardedTcpServer::GuardedTcpServer(const CaptureOptions &options, QObject *paren
     : QTcpServer(parent)
     , m_options(options)
 {
+    // Qt's default backlog (50) refuses bursts of connections the limits allow.
+    setListenBacklogSize(qMin(options.maxConnections, 4096));
+    setMaxPendingConnections(options.maxConnections);
     m_idleSweep.setInterval(qBound(50, options.idleTimeoutMs / 4, 1000));
     connect(&m_idleSweep, &QTimer::timeout, this, &GuardedTcpServer::sweepIdle);
     m_idleSweep.start();
@@ -97,7 +100,10 @@ void GuardedTcpServer::refuse(QTcpSocket *socket, Connection &connection, int st
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
                   "\r\nContent-Type: text/plain\r\nContent-Length: " +
                   QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-    socket->disconnectFromHost();
+    // A lingering close: closing while the client is still sending makes the kernel
+    // reset the connection, and the client would lose the answer. Keep reading
+    // (and discarding) for a moment first.
+    QTimer::singleShot(kLingerMs, socket, [socket] { socket->disconnectFromHost(); });
 }
 
 void GuardedTcpServer::requestCompleted(QTcpSocket *socket)

@@ -18,6 +18,8 @@ class GuardedTcpServer final : public QTcpServer
     Q_DISABLE_COPY_MOVE(GuardedTcpServer)
 
 public:
+    static constexpr int kLingerMs = 2000;
+
     explicit GuardedTcpServer(const CaptureOptions &options, QObject *parent = nullptr);
     ~GuardedTcpServer() override;
 
