@@ -31,6 +31,7 @@ private Q_SLOTS:
     void corruptFilesAreNamedWithTheirPosition();
     void replayDeliversTheSameBodies();
     void replayIsReproducibleFromItsSeed();
+    void replayWithInjectedDuplicatesCountsEverySend();
     void curlCommand();
 
 private:
@@ -426,6 +427,30 @@ void TestExchange::replayIsReproducibleFromItsSeed()
     QCOMPARE(parseCompactJws(resigned.sends.at(0).token).jws.payload,
              parseCompactJws(original.at(0).body).jws.payload);
     QCOMPARE(resigned.sends.at(5).token, original.at(5).body); // not a token: as recorded
+}
+
+void TestExchange::replayWithInjectedDuplicatesCountsEverySend()
+{
+    CaptureService receiver;
+    CaptureOptions options;
+    options.port = 0;
+    QString error;
+    QVERIFY(receiver.start(options, path(QStringLiteral("dups.hookscope")), JwtVerifier(), &error));
+    ReplayOptions replay;
+    replay.duplicateRate = 0.5;
+    replay.seed = 7;
+    const ScenarioPlan plan = planReplay(stored(m_session), replay);
+    QVERIFY(plan.sends.size() > 7 && plan.sends.size() < 14);
+    ScenarioSpec spec;
+    spec.target = receiver.url();
+    ScenarioRunner runner(spec, plan);
+    QSignalSpy finished(&runner, &ScenarioRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(20000));
+    // Only planned sends count: a delivery without an injected copy is not a failure.
+    QCOMPARE(runner.summary().events, int(plan.sends.size()));
+    QCOMPARE(runner.summary().delivered, int(plan.sends.size()));
+    QCOMPARE(runner.summary().failed, 0);
 }
 
 void TestExchange::curlCommand()

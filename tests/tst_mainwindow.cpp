@@ -1,23 +1,39 @@
+#include "analysisdocks.h"
+#include "analysisflagstyle.h"
+#include "analysismodels.h"
 #include "capturesession.h"
 #include "capturestatusbar.h"
+#include "comparedialog.h"
 #include "copyurlbutton.h"
 #include "decodedtab.h"
 #include "decodedtreeview.h"
+#include "deliveryanalysispanel.h"
 #include "deliverydetailview.h"
 #include "deliveryfilterproxymodel.h"
+#include "deliveryrowdelegate.h"
 #include "deliverytableview.h"
+#include "eventgroupsview.h"
+#include "expertinfoview.h"
 #include "filterlineedit.h"
 #include "httptab.h"
 #include "keyringdialog.h"
 #include "keyringstore.h"
+#include "latencychartview.h"
+#include "latencypanel.h"
 #include "livecaptureview.h"
 #include "mainwindow.h"
 #include "models/deliverylistmodel.h"
+#include "models/eventgroupsmodel.h"
+#include "models/expertinfomodel.h"
+#include "models/forwardlatencymodel.h"
 #include "models/jsontreemodel.h"
+#include "models/timelinemodel.h"
 #include "notlisteningbanner.h"
 #include "responsemenu.h"
+#include "sendpanel.h"
 #include "store/sessionstore.h"
 #include "testkeys.h"
+#include "timelineview.h"
 #include "tokenfactory.h"
 #include "tokentab.h"
 #include "verdictbanner.h"
@@ -26,6 +42,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QHelpEvent>
@@ -45,8 +62,11 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QToolTip>
+#include <QTreeView>
 #include <QtTest>
 
 #include <memory>
@@ -69,6 +89,31 @@ QJsonObject envelopeWithEventType(const QString &eventType)
     QJsonObject envelope = loadExample(QStringLiteral("contact_created.json"));
     envelope.insert(QStringLiteral("eventType"), eventType);
     return envelope;
+}
+
+// An update of contact `entity` with its own event id and entityEventSequence,
+// its eventTime `ageMs` before now.
+QJsonObject contactUpdate(const QString &entity, int sequence, const QString &eventId, int ageMs)
+{
+    QJsonObject envelope = loadExample(QStringLiteral("contact_updated.json"));
+    QJsonObject data = envelope.value(QStringLiteral("data")).toObject();
+    data.insert(QStringLiteral("id"), eventId);
+    data.insert(QStringLiteral("entityId"), entity);
+    data.insert(QStringLiteral("entityEventSequence"), QString::number(sequence));
+    data.insert(QStringLiteral("eventTime"),
+                QDateTime::currentDateTimeUtc().addMSecs(-ageMs).toString(Qt::ISODateWithMs));
+    QJsonObject updated = data.value(QStringLiteral("updatedEvent")).toObject();
+    QJsonObject current = updated.value(QStringLiteral("currentEntity")).toObject();
+    current.insert(QStringLiteral("id"), entity);
+    updated.insert(QStringLiteral("currentEntity"), current);
+    data.insert(QStringLiteral("updatedEvent"), updated);
+    envelope.insert(QStringLiteral("data"), data);
+    return envelope;
+}
+
+QString flagsText(QAbstractItemModel *model, int row)
+{
+    return model->index(row, DeliveryListModel::FlagsColumn).data().toString();
 }
 } // namespace
 
@@ -101,8 +146,20 @@ private slots:
     void statusBarCountsAndCopiesTheUrl();
     void autoScrollStopsWhenScrolledUp();
     void settingsKeepColumnsAndListenAddress();
+    void analysisFlagsColumnAndFilter();
+    void detailPaneShowsTheAnalysisWithLinks();
+    void timelineSelectionFollowsTheList();
+    void eventGroupsFollowTheList();
+    void expertInfoCountsAndJumps();
+    void compareTwoSelectedDeliveries();
+    void viewMenuTogglesTheDocks();
+    void reopenedSessionKeepsItsAnalysis();
+    void forwardModeShowsTheLatencyChart();
 
 private:
+    // #1 entity A seq 5, #2 the same token again (a redundant duplicate), #3 entity A
+    // seq 3 (out of order), #4 entity B seq 1: two lanes.
+    void postAnalysisScript();
     std::unique_ptr<MainWindow> makeWindow(const QString &sessionName, quint16 port = 0);
     void showWindow(const QString &sessionName = QString());
     int post(const QByteArray &body, const QByteArray &contentType = "text/plain",
@@ -851,6 +908,367 @@ void TestMainWindow::settingsKeepColumnsAndListenAddress()
     QSettings().clear();
     QCOMPARE(MainWindowOptions::fromSettings().port, CaptureOptions::kDefaultPort);
     QCOMPARE(MainWindowOptions::fromSettings().host, QHostAddress(QHostAddress::LocalHost));
+}
+
+void TestMainWindow::postAnalysisScript()
+{
+    QVERIFY(m_window->keyringStore()->add(QStringLiteral("app"), m_keys.spkiPem));
+    const QByteArray newest =
+        token(contactUpdate(QStringLiteral("entity-a"), 5, QStringLiteral("evt-a5"), 2000));
+    QVERIFY(postAndWait(newest));
+    QVERIFY(postAndWait(newest));
+    QVERIFY(postAndWait(
+        token(contactUpdate(QStringLiteral("entity-a"), 3, QStringLiteral("evt-a3"), 4000))));
+    QVERIFY(postAndWait(
+        token(contactUpdate(QStringLiteral("entity-b"), 1, QStringLiteral("evt-b1"), 1000))));
+    QTRY_COMPARE(proxy()->rowCount(), 4);
+}
+
+void TestMainWindow::analysisFlagsColumnAndFilter()
+{
+    showWindow();
+    postAnalysisScript();
+    QVERIFY(qobject_cast<DeliveryRowDelegate *>(live()->table()->itemDelegate()));
+
+    for (int row = 0; row < 4; ++row) {
+        // The column's words are the legend's: AnalysisFlagStyle::flagNames.
+        const quint32 flags =
+            proxy()->index(row, 0).data(DeliveryListModel::FlagsRole).value<quint32>();
+        const QString words = AnalysisFlagStyle::flagNames(flags).join(QStringLiteral(", "));
+        QVERIFY2(flagsText(proxy(), row).startsWith(words), qPrintable(flagsText(proxy(), row)));
+    }
+    QVERIFY2(!flagsText(proxy(), 0).contains(QStringLiteral("duplicate")),
+             qPrintable(flagsText(proxy(), 0)));
+    QVERIFY2(flagsText(proxy(), 1).startsWith(QStringLiteral("duplicate, same token")),
+             qPrintable(flagsText(proxy(), 1)));
+    QVERIFY(!flagsText(proxy(), 1).contains(QStringLiteral("retry")));
+    QVERIFY2(flagsText(proxy(), 2).contains(QStringLiteral("out of order")),
+             qPrintable(flagsText(proxy(), 2)));
+    QVERIFY(!flagsText(proxy(), 3).contains(QStringLiteral("out of order")));
+    QCOMPARE(AnalysisFlagStyle::categoryOf(
+                 proxy()->index(1, 0).data(DeliveryListModel::FlagsRole).toUInt()),
+             AnalysisFlagStyle::Category::Redundant);
+    // Applied in arrival order, seq 3 after seq 5 leaves entity A stale: that colour wins.
+    QVERIFY(flagsText(proxy(), 2).contains(QStringLiteral("stale state")));
+    QCOMPARE(AnalysisFlagStyle::categoryOf(
+                 proxy()->index(2, 0).data(DeliveryListModel::FlagsRole).toUInt()),
+             AnalysisFlagStyle::Category::StaleState);
+
+    FilterLineEdit *filter = live()->filterEdit();
+    filter->setText(QStringLiteral("dup:yes"));
+    filter->applyNow();
+    QCOMPARE(proxy()->rowCount(), 1);
+    QCOMPARE(proxy()->seqAt(0), 2);
+    filter->setText(QStringLiteral("order:bad"));
+    filter->applyNow();
+    QCOMPARE(proxy()->rowCount(), 1);
+    QCOMPARE(proxy()->seqAt(0), 3);
+    filter->setText(QStringLiteral("dup:no"));
+    filter->applyNow();
+    QCOMPARE(proxy()->rowCount(), 3);
+    filter->clear();
+    filter->applyNow();
+    QCOMPARE(proxy()->rowCount(), 4);
+}
+
+void TestMainWindow::detailPaneShowsTheAnalysisWithLinks()
+{
+    showWindow();
+    postAnalysisScript();
+    QVERIFY(live()->selectSeq(2));
+    QTRY_COMPARE(live()->currentSeq(), 2);
+    DeliveryDetailView *detail = live()->detail();
+    DeliveryAnalysisPanel *panel = detail->analysisPanel();
+    QCOMPARE(panel->seq(), 2);
+    QVERIFY2(panel->summaryText().contains(QStringLiteral("duplicate")),
+             qPrintable(panel->summaryText()));
+    QVERIFY(detail->tabText(detail->indexOf(panel)).startsWith(QStringLiteral("Analysis (")));
+
+    detail->setCurrentWidget(panel);
+    QListWidget *findings = panel->findingsList();
+    QListWidgetItem *link = nullptr;
+    for (int i = 0; i < findings->count() && !link; ++i) {
+        if (findings->item(i)->data(DeliveryAnalysisPanel::RelatedSeqRole).toLongLong() == 1)
+            link = findings->item(i);
+    }
+    QVERIFY(link);
+    QTRY_VERIFY(findings->isVisible());
+    QTest::mouseClick(findings->viewport(), Qt::LeftButton, {},
+                      findings->visualItemRect(link).center());
+    QTRY_COMPARE(live()->currentSeq(), 1);
+    QCOMPARE(proxy()->seqAt(live()->table()->currentIndex().row()), 1);
+
+    // Nothing selected: nothing analysed.
+    live()->table()->setCurrentIndex(QModelIndex());
+    QTRY_COMPARE(panel->seq(), 0);
+}
+
+void TestMainWindow::timelineSelectionFollowsTheList()
+{
+    showWindow();
+    postAnalysisScript();
+    AnalysisDocks *docks = m_window->analysisDocks();
+    TimelineView *timeline = docks->timeline();
+    QTRY_VERIFY(!timeline->visibleRegion().isEmpty());
+    QCOMPARE(timeline->model(), session()->analysis()->timeline());
+    QCOMPARE(timeline->laneCount(), 2);
+    TimelineModel *model = session()->analysis()->timeline();
+    QCOMPARE(model->eventCount(), 4);
+    QCOMPARE(model->eventAt(model->rowForSeq(2)).stack, 1); // the duplicate stacks
+    QCOMPARE(model->eventAt(model->rowForSeq(1)).lane, model->eventAt(model->rowForSeq(3)).lane);
+    QVERIFY(model->eventAt(model->rowForSeq(4)).lane != model->eventAt(model->rowForSeq(1)).lane);
+
+    // Timeline to list.
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, timeline->eventMarkPosition(3));
+    QTRY_COMPARE(live()->currentSeq(), 3);
+    QCOMPARE(proxy()->seqAt(live()->table()->currentIndex().row()), 3);
+    QVERIFY(live()->table()->selectionModel()->isRowSelected(live()->table()->currentIndex().row(),
+                                                             QModelIndex()));
+    QCOMPARE(timeline->selectedSeq(), 3);
+
+    // List to timeline.
+    live()->table()->setCurrentIndex(proxy()->index(3, 0));
+    QTRY_COMPARE(timeline->selectedSeq(), 4);
+    QVERIFY(live()->selectSeq(2));
+    QTRY_COMPARE(timeline->selectedSeq(), 2);
+
+    // A delivery the filter hides is not selected; the status bar says why.
+    live()->filterEdit()->setText(QStringLiteral("dup:yes"));
+    live()->filterEdit()->applyNow();
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, timeline->eventMarkPosition(4));
+    QTRY_VERIFY(m_window->captureStatusBar()->currentMessage().contains(QStringLiteral("#4")));
+    QCOMPARE(live()->currentSeq(), 2);
+}
+
+void TestMainWindow::eventGroupsFollowTheList()
+{
+    showWindow();
+    postAnalysisScript();
+    AnalysisDocks *docks = m_window->analysisDocks();
+    docks->eventGroupsDock()->raise();
+    EventGroupsView *groups = docks->eventGroups();
+    QTRY_VERIFY(!groups->visibleRegion().isEmpty());
+    EventGroupsModel *model = session()->analysis()->eventGroups();
+    QCOMPARE(model->groupCount(), 3);
+    QCOMPARE(model->groupAt(model->groupRowForSeq(2)).deliveries.size(), 2);
+
+    QVERIFY(live()->selectSeq(2));
+    QTRY_COMPARE(groups->tree()->currentIndex().data(EventGroupsModel::SeqRole).toLongLong(),
+                 qint64(2));
+    QVERIFY(groups->scheduleText().contains(QStringLiteral("#1")));
+
+    const QModelIndex other = model->indexForSeq(4);
+    groups->tree()->setCurrentIndex(other);
+    QTRY_COMPARE(live()->currentSeq(), 4);
+}
+
+void TestMainWindow::expertInfoCountsAndJumps()
+{
+    showWindow();
+    CaptureStatusBar *bar = m_window->captureStatusBar();
+    QCOMPARE(bar->findingsText(), QStringLiteral("no findings"));
+    postAnalysisScript();
+    ExpertInfoModel *model = session()->analysis()->expertInfo();
+    QVERIFY(model->totalCount() >= 2);
+    QVERIFY(model->count(Severity::Warning) >= 1);
+    QTRY_COMPARE(bar->findingsText(), model->countsText());
+    QVERIFY2(bar->findingsText().contains(QStringLiteral("warning")),
+             qPrintable(bar->findingsText()));
+
+    // The status bar's count opens Expert info.
+    ExpertInfoView *view = m_window->analysisDocks()->expertInfo();
+    // Tabbed docks behind another stay "visible", with nothing of them shown.
+    QVERIFY(view->visibleRegion().isEmpty());
+    child<QToolButton>(bar, "expertInfoButton")->click();
+    QTRY_VERIFY(!view->visibleRegion().isEmpty());
+
+    // A finding jumps to its delivery.
+    const QModelIndex code = model->indexForCode(Severity::Warning, QStringLiteral("order.older"));
+    QVERIFY(code.isValid());
+    const QModelIndex finding = model->index(0, 0, code);
+    QCOMPARE(finding.data(ExpertInfoModel::SeqRole).toLongLong(), qint64(3));
+    view->expand(code);
+    view->setCurrentIndex(finding);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Return);
+    QTRY_COMPARE(live()->currentSeq(), 3);
+
+    // Cleared together with the list.
+    QTimer::singleShot(0, this, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+    });
+    live()->clearAction()->trigger();
+    QCOMPARE(proxy()->rowCount(), 0);
+    QCOMPARE(model->totalCount(), 0);
+    QCOMPARE(session()->analysis()->timeline()->eventCount(), 0);
+    QCOMPARE(session()->analysis()->eventGroups()->groupCount(), 0);
+    QCOMPARE(bar->findingsText(), QStringLiteral("no findings"));
+}
+
+void TestMainWindow::compareTwoSelectedDeliveries()
+{
+    showWindow();
+    postAnalysisScript();
+    DeliveryTableView *table = live()->table();
+    QAction *compare = live()->compareAction();
+    QCOMPARE(compare->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
+    QVERIFY(!compare->isEnabled());
+
+    QItemSelectionModel *selection = table->selectionModel();
+    selection->select(proxy()->index(0, 0),
+                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(!compare->isEnabled());
+    selection->select(proxy()->index(2, 0),
+                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QVERIFY(compare->isEnabled());
+    QCOMPARE(live()->selectedSeqs(), (QVector<qint64>{1, 3}));
+
+    QVERIFY(m_window->isActiveWindow() || QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
+    CompareDialog *dialog = live()->compareDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->windowTitle().contains(QStringLiteral("#1 and #3")));
+    QVERIFY(dialog->changeCount() > 0);
+    QVERIFY2(dialog->diffText().contains(QStringLiteral("entityEventSequence")),
+             qPrintable(dialog->diffText()));
+    QVERIFY(dialog->diffText().contains(QStringLiteral("evt-a5")));
+    QVERIFY(!dialog->diffText().contains(QStringLiteral("iat")));
+
+    // The same token twice decodes the same.
+    selection->select(proxy()->index(0, 0),
+                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selection->select(proxy()->index(1, 0),
+                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    compare->trigger();
+    QCOMPARE(live()->compareDialog(), dialog);
+    QCOMPARE(dialog->changeCount(), 0);
+    QVERIFY(dialog->summaryText().contains(QStringLiteral("decode the same")));
+    dialog->close();
+}
+
+void TestMainWindow::viewMenuTogglesTheDocks()
+{
+    showWindow();
+    AnalysisDocks *docks = m_window->analysisDocks();
+    QMenu *view = m_window->viewMenu();
+    QVERIFY(view);
+    const QList<QDockWidget *> all = docks->docks() << m_window->sendPanel();
+    for (QDockWidget *dock : all) {
+        QVERIFY2(view->actions().contains(dock->toggleViewAction()),
+                 qPrintable(dock->objectName()));
+    }
+    QVERIFY(docks->timelineDock()->isVisible());
+    QVERIFY(!docks->legendDock()->isVisible());
+    QVERIFY(!docks->latencyDock()->isVisible()); // no forwarded deliveries
+    docks->legendDock()->toggleViewAction()->trigger();
+    QTRY_VERIFY(docks->legendDock()->isVisible());
+    QVERIFY(docks->legendDock()->findChild<QWidget *>(QStringLiteral("flagsLegend")));
+    docks->timelineDock()->toggleViewAction()->trigger();
+    QTRY_VERIFY(!docks->timelineDock()->isVisible());
+
+    // Closed docks stay closed in the next window.
+    m_window->close();
+    m_tester.reset();
+    m_window.reset();
+    showWindow(QStringLiteral("viewMenuTogglesTheDocks"));
+    QVERIFY(!m_window->analysisDocks()->timelineDock()->isVisible());
+    QVERIFY(m_window->analysisDocks()->legendDock()->isVisible());
+}
+
+void TestMainWindow::reopenedSessionKeepsItsAnalysis()
+{
+    showWindow();
+    postAnalysisScript();
+    QStringList flags;
+    for (int row = 0; row < 4; ++row)
+        flags << flagsText(proxy(), row);
+    const QString findings = session()->analysis()->expertInfo()->countsText();
+    const QString path = session()->sessionPath();
+
+    QString error;
+    QVERIFY(session()->startNew(m_dir.filePath(QStringLiteral("other.hookscope")), &error));
+    QCOMPARE(session()->analysis()->timeline()->eventCount(), 0);
+    QVERIFY2(session()->open(path, session()->options(), &error), qPrintable(error));
+    QTRY_VERIFY(!session()->isLoading());
+    QCOMPARE(proxy()->rowCount(), 4);
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(flagsText(proxy(), row), flags.at(row));
+    QCOMPARE(session()->analysis()->expertInfo()->countsText(), findings);
+    QCOMPARE(session()->analysis()->timeline()->laneCount(), 2);
+    QCOMPARE(session()->analysis()->eventGroups()->groupCount(), 3);
+    QCOMPARE(m_window->captureStatusBar()->findingsText(), findings);
+
+    // New deliveries go on from there: the same event again is still a duplicate.
+    m_network.clearConnectionCache();
+    QVERIFY(postAndWait(
+        token(contactUpdate(QStringLiteral("entity-b"), 1, QStringLiteral("evt-b1"), 1000))));
+    QTRY_COMPARE(proxy()->rowCount(), 5);
+    QVERIFY2(flagsText(proxy(), 4).startsWith(QStringLiteral("duplicate")),
+             qPrintable(flagsText(proxy(), 4)));
+    QCOMPARE(session()->analysis()->timeline()->eventCount(), 5);
+}
+
+void TestMainWindow::forwardModeShowsTheLatencyChart()
+{
+    showWindow();
+    AnalysisDocks *docks = m_window->analysisDocks();
+    QVERIFY(!docks->latencyDock()->isVisible());
+
+    // The developer's handler: answers 200 to anything.
+    QTcpServer handler;
+    QVERIFY(handler.listen(QHostAddress::LocalHost, 0));
+    connect(&handler, &QTcpServer::newConnection, &handler, [&handler] {
+        while (QTcpSocket *socket = handler.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    // Capture > Listen address sets forward mode; a URL that is not http(s) is refused.
+    const QString forward = QStringLiteral("http://127.0.0.1:%1/hook").arg(handler.serverPort());
+    QTimer::singleShot(0, this, [forward] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *edit = child<QLineEdit>(dialog, "listenForwardEdit");
+        QPushButton *ok = nullptr;
+        for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+            if (button->text().contains(QStringLiteral("OK")))
+                ok = button;
+        }
+        QVERIFY(ok && ok->isEnabled());
+        edit->setText(QStringLiteral("ftp://example.com/"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(child<QLabel>(dialog, "listenWarning")->text().contains(QStringLiteral("ftp")));
+        edit->setText(forward);
+        QVERIFY(ok->isEnabled());
+        ok->click();
+    });
+    m_window->editListenAddress();
+    QCOMPARE(session()->options().forwardUrl, QUrl(forward));
+    QVERIFY(session()->isListening());
+    QCOMPARE(post(validToken()), 200);
+    QTRY_COMPARE(session()->analysis()->forwardLatency()->rowCount(), 1);
+    QTRY_VERIFY(docks->latencyDock()->isVisible());
+
+    // A handler that is gone: answered 502, and Wix would retry.
+    handler.close();
+    m_network.clearConnectionCache();
+    QCOMPARE(post(validToken()), 502);
+    QTRY_COMPARE(session()->analysis()->forwardLatency()->rowCount(), 2);
+    QCOMPARE(session()->analysis()->forwardLatency()->wouldRetryCount(), 1);
+    QVERIFY2(docks->latency()->countText().startsWith(QStringLiteral("1 delivery Wix would retry")),
+             qPrintable(docks->latency()->countText()));
+    QTRY_COMPARE(proxy()->rowCount(), 2);
+    QVERIFY(flagsText(proxy(), 1).contains(QStringLiteral("Wix would retry")));
+
+    // Selecting in the list marks the chart.
+    QVERIFY(live()->selectSeq(2));
+    QTRY_COMPARE(docks->latency()->findChild<LatencyChartView *>()->selectedSeq(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

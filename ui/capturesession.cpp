@@ -1,7 +1,9 @@
 #include "capturesession.h"
 
+#include "analysismodels.h"
 #include "keyringstore.h"
 #include "models/deliverylistmodel.h"
+#include "sessionimporter.h"
 #include "sessionrowloader.h"
 #include "store/sessionstore.h"
 
@@ -42,7 +44,9 @@ CaptureSession::CaptureSession(KeyringStore *keys, QObject *parent)
     : QObject(parent)
     , m_keys(keys)
     , m_model(new DeliveryListModel(this))
+    , m_analysis(new AnalysisModels(this))
     , m_loader(new SessionRowLoader(this))
+    , m_importer(new SessionImporter(this))
 {
     connect(&m_service, &CaptureService::committed, this, &CaptureSession::onCommitted);
     connect(&m_service, &CaptureService::storeFailed, this, &CaptureSession::storeFailed);
@@ -50,10 +54,12 @@ CaptureSession::CaptureSession(KeyringStore *keys, QObject *parent)
     connect(m_loader, &SessionRowLoader::finished, this, &CaptureSession::onLoadFinished);
     connect(m_keys, &KeyringStore::changed, this,
             [this] { m_service.setVerifier(m_keys->verifier()); });
+    connect(m_importer, &SessionImporter::finished, this, &CaptureSession::onImported);
 }
 
 CaptureSession::~CaptureSession()
 {
+    m_importer->wait();
     m_loader->cancel();
     m_service.stop();
 }
@@ -77,6 +83,7 @@ bool CaptureSession::startCapture(const CaptureOptions &options)
 
 void CaptureSession::stopCapture()
 {
+    finishImport();
     if (!m_service.isRunning())
         return;
     m_service.stop();
@@ -96,6 +103,7 @@ void CaptureSession::resetRows()
 {
     m_buffer.clear();
     m_model->clear();
+    m_analysis->clear();
     emit countsChanged();
 }
 
@@ -230,7 +238,7 @@ void CaptureSession::onCommitted(const QVector<Delivery> &deliveries)
 {
     m_buffer.reserve(m_buffer.size() + deliveries.size());
     for (const Delivery &delivery : deliveries)
-        m_buffer.append(DeliveryRow::fromDelivery(delivery));
+        m_buffer.append(AnalysisModels::withoutPayload(delivery));
     emit arrived(int(deliveries.size()));
     flushBuffer();
     emit countsChanged();
@@ -240,25 +248,39 @@ void CaptureSession::flushBuffer()
 {
     if (m_paused || m_loading || m_buffer.isEmpty())
         return;
-    // While loading, rows may have been both read and buffered: keep the newer ones.
+    // While loading, deliveries may have been both read and buffered: keep the newer ones.
     const int count = m_model->rowCount();
     const qint64 last = count > 0 ? m_model->rowAt(count - 1).seq : 0;
-    QVector<DeliveryRow> rows;
-    rows.reserve(m_buffer.size());
-    for (DeliveryRow &row : m_buffer) {
-        if (row.seq > last)
-            rows.append(std::move(row));
+    QVector<Delivery> fresh;
+    fresh.reserve(m_buffer.size());
+    for (Delivery &delivery : m_buffer) {
+        if (delivery.seq > last)
+            fresh.append(std::move(delivery));
     }
     m_buffer.clear();
-    m_model->appendRows(std::move(rows));
+    appendToModels(fresh);
 }
 
-void CaptureSession::onPageLoaded(const QVector<DeliveryRow> &rows, bool first)
+void CaptureSession::appendToModels(const QVector<Delivery> &deliveries)
 {
-    if (first)
-        m_model->setRows(rows);
-    else
-        m_model->appendRows(rows);
+    m_model->appendDeliveries(deliveries);
+    m_analysis->appendDeliveries(deliveries);
+}
+
+void CaptureSession::onPageLoaded(const QVector<Delivery> &deliveries, bool first)
+{
+    if (first) {
+        // The whole session: one reset of the list; the analysis models start empty.
+        QVector<DeliveryRow> rows;
+        rows.reserve(deliveries.size());
+        for (const Delivery &delivery : deliveries)
+            rows.append(DeliveryRow::fromDelivery(delivery));
+        m_model->setRows(std::move(rows));
+        m_analysis->clear();
+        m_analysis->appendDeliveries(deliveries);
+    } else {
+        appendToModels(deliveries);
+    }
     emit countsChanged();
 }
 
@@ -269,4 +291,51 @@ void CaptureSession::onLoadFinished(const QString &error)
     emit countsChanged();
     if (!error.isEmpty())
         emit storeFailed(error);
+}
+
+bool CaptureSession::isImporting() const
+{
+    return m_importer->isRunning();
+}
+
+bool CaptureSession::importDeliveries(const QVector<Delivery> &deliveries, QString *error)
+{
+    if (m_importer->isRunning())
+        return fail(error, QStringLiteral("an import is still running"));
+    if (m_sessionPath.isEmpty())
+        return fail(error, QStringLiteral("no session is open"));
+    if (deliveries.isEmpty())
+        return fail(error, QStringLiteral("nothing to import"));
+    const bool resume = m_service.isRunning();
+    stopCapture();
+    m_resumeAfterImport = resume;
+    m_importer->start(m_sessionPath, deliveries, m_keys->verifier());
+    return true;
+}
+
+void CaptureSession::finishImport()
+{
+    if (!m_importer->isRunning())
+        return;
+    m_importer->wait();
+    // The caller goes on to restart capture (or not) itself.
+    m_resumeAfterImport = false;
+    QCoreApplication::sendPostedEvents(m_importer, QEvent::MetaCall);
+}
+
+void CaptureSession::onImported(const QVector<Delivery> &written, const QString &error)
+{
+    if (!written.isEmpty()) {
+        // The way committed captures go: buffered while paused or loading, then to every model.
+        m_buffer.reserve(m_buffer.size() + written.size());
+        for (const Delivery &delivery : written)
+            m_buffer.append(AnalysisModels::withoutPayload(delivery));
+        flushBuffer();
+        emit countsChanged();
+    }
+    if (m_resumeAfterImport) {
+        m_resumeAfterImport = false;
+        startCapture(m_options);
+    }
+    emit importFinished(int(written.size()), error);
 }

@@ -2,20 +2,23 @@
 
 #include "capture/captureoptions.h"
 #include "capture/captureservice.h"
-#include "models/deliveryrow.h"
+#include "capture/delivery.h"
 
 #include <QObject>
 #include <QVector>
 
 #include <optional>
 
+class AnalysisModels;
 class DeliveryListModel;
 class KeyringStore;
+class SessionImporter;
 class SessionRowLoader;
 
-// The window's capture: one session file, the capture service writing to it and
-// the list model showing it. Rows that arrive while paused or while the session
-// is still loading wait in a buffer and are appended, in order, afterwards.
+// The window's capture: one session file, the capture service writing to it, the
+// list model showing it and the analysis views' models, every model fed the same
+// batches and cleared together. Deliveries that arrive while paused or while the
+// session is still loading wait in a buffer and are appended, in order, afterwards.
 class CaptureSession final : public QObject
 {
     Q_OBJECT
@@ -26,6 +29,7 @@ public:
     ~CaptureSession() override;
 
     DeliveryListModel *model() const { return m_model; }
+    AnalysisModels *analysis() const { return m_analysis; }
     ResponsePolicy &policy() { return m_service.policy(); }
 
     QString sessionPath() const { return m_sessionPath; }
@@ -55,6 +59,16 @@ public:
     // One delivery, read from the session on this thread.
     std::optional<Delivery> load(qint64 seq, QString *error = nullptr) const;
 
+    // Imports deliveries (read from fixtures, HAR or JSON Lines) as if they had just
+    // arrived: verified with the keyring, analysed after what the session holds and
+    // stored all or nothing, in a thread of their own; then they reach every model
+    // as captured deliveries do. Capture stops while they are written (two writers
+    // would hand out the same seqs) and starts again. False, with `error`, when it
+    // cannot start; importFinished() tells how it went. Any other change of the
+    // session first waits for a running import.
+    bool importDeliveries(const QVector<Delivery> &deliveries, QString *error = nullptr);
+    bool isImporting() const;
+
 public slots:
     void setPaused(bool paused);
 
@@ -67,10 +81,13 @@ signals:
     void arrived(int count);
     void countsChanged();
     void storeFailed(const QString &reason);
+    // `imported` deliveries are in the session; none when `error` says why.
+    void importFinished(int imported, const QString &error);
 
 private:
     void onCommitted(const QVector<Delivery> &deliveries);
-    void onPageLoaded(const QVector<DeliveryRow> &rows, bool first);
+    void onPageLoaded(const QVector<Delivery> &deliveries, bool first);
+    void appendToModels(const QVector<Delivery> &deliveries);
     void onLoadFinished(const QString &error);
     bool startCapture(const CaptureOptions &options);
     // Stops capture and takes in what it had committed but not yet signalled.
@@ -78,15 +95,21 @@ private:
     void resetRows();
     void flushBuffer();
     void setLoading(bool loading);
+    void onImported(const QVector<Delivery> &written, const QString &error);
+    // Waits for a running import and takes in its result, without restarting capture.
+    void finishImport();
 
     KeyringStore *m_keys;
     DeliveryListModel *m_model;
+    AnalysisModels *m_analysis;
     SessionRowLoader *m_loader;
+    SessionImporter *m_importer;
     CaptureService m_service;
     CaptureOptions m_options;
     QString m_sessionPath;
     QString m_listenError;
-    QVector<DeliveryRow> m_buffer;
+    QVector<Delivery> m_buffer; // without payloads
     bool m_paused = false;
     bool m_loading = false;
+    bool m_resumeAfterImport = false;
 };

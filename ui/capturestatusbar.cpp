@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QTimer>
+#include <QToolButton>
 
 namespace {
 QLabel *plainLabel(const QString &objectName, QWidget *parent)
@@ -23,6 +24,7 @@ CaptureStatusBar::CaptureStatusBar(QWidget *parent)
     , m_rate(plainLabel(QStringLiteral("rateLabel"), this))
     , m_invalid(plainLabel(QStringLiteral("invalidCountLabel"), this))
     , m_response(plainLabel(QStringLiteral("responseLabel"), this))
+    , m_findings(new QToolButton(this))
     , m_rateTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("captureStatusBar"));
@@ -30,7 +32,12 @@ CaptureStatusBar::CaptureStatusBar(QWidget *parent)
     connect(m_url, &CopyUrlButton::copied, this, [this](const QString &url) {
         showMessage(QStringLiteral("Copied %1").arg(url), CopyUrlButton::kCopiedFeedbackMs);
     });
+    m_findings->setObjectName(QStringLiteral("expertInfoButton"));
+    m_findings->setAutoRaise(true);
+    m_findings->setToolTip(QStringLiteral("Analysis findings: click to open Expert info"));
+    connect(m_findings, &QToolButton::clicked, this, &CaptureStatusBar::expertInfoRequested);
     addPermanentWidget(m_response);
+    addPermanentWidget(m_findings);
     addPermanentWidget(m_count);
     addPermanentWidget(m_rate);
     addPermanentWidget(m_invalid);
@@ -40,6 +47,7 @@ CaptureStatusBar::CaptureStatusBar(QWidget *parent)
     connect(m_rateTimer, &QTimer::timeout, this, &CaptureStatusBar::updateRate);
     m_rateTimer->start();
     setCounts(0, 0, 0);
+    setFindings(QStringLiteral("no findings"), 0, 0);
     updateRate();
 }
 
@@ -69,6 +77,22 @@ void CaptureStatusBar::setResponseSummary(const QString &summary)
 {
     m_response->setText(summary);
     m_response->setVisible(!summary.isEmpty());
+}
+
+void CaptureStatusBar::setFindings(const QString &text, int errors, int warnings)
+{
+    m_findings->setText(text);
+    QPalette palette = m_findings->palette();
+    const QColor normal = this->palette().color(QPalette::ButtonText);
+    palette.setColor(QPalette::ButtonText, errors > 0     ? QColor(0xc9, 0x2a, 0x2a)
+                                           : warnings > 0 ? QColor(0xb2, 0x6a, 0x00)
+                                                          : normal);
+    m_findings->setPalette(palette);
+}
+
+QString CaptureStatusBar::findingsText() const
+{
+    return m_findings->text();
 }
 
 void CaptureStatusBar::noteArrivals(int count)

@@ -6,14 +6,12 @@
 #include "models/deliverylistmodel.h"
 #include "models/deliveryrow.h"
 #include "models/jsontreemodel.h"
+#include "wix/deliverytree.h"
 #include "wix/tokeninspection.h"
-#include "json/jsonexpander.h"
 
 #include <QAction>
 #include <QDateTime>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -48,6 +46,7 @@ DecodedTab::DecodedTab(QWidget *parent)
     , m_model(new JsonTreeModel(this))
     , m_tree(new DecodedTreeView(this))
     , m_filterOnValue(new QAction(QStringLiteral("Filter on this value"), this))
+    , m_addColumn(new QAction(QStringLiteral("Add as list column"), this))
 {
     m_computed->setObjectName(QStringLiteral("computedFields"));
     m_computed->setTextFormat(Qt::PlainText);
@@ -68,6 +67,9 @@ DecodedTab::DecodedTab(QWidget *parent)
     connect(m_tree, &DecodedTreeView::contextMenuAboutToShow, this,
             &DecodedTab::updateFilterAction);
     connect(m_filterOnValue, &QAction::triggered, this, &DecodedTab::filterOnCurrentValue);
+    m_addColumn->setObjectName(QStringLiteral("addColumnAction"));
+    m_tree->addContextAction(m_addColumn);
+    connect(m_addColumn, &QAction::triggered, this, &DecodedTab::addCurrentAsColumn);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -133,19 +135,8 @@ void DecodedTab::showDelivery(const Delivery &delivery, const TokenInspection &i
     m_computed->setText(computedFields(delivery, inspection).join(QStringLiteral("   ")));
     m_computed->show();
 
-    QJsonObject tree;
     QSet<QString> stringifiedPaths;
-    const CompactJws &jws = inspection.parsed.jws;
-    if (!jws.header.isEmpty() || !jws.payload.isEmpty()) {
-        tree = inspection.decodedTree(&stringifiedPaths);
-    } else if (delivery.bodyKind == BodyKind::Json) {
-        const QJsonDocument document = QJsonDocument::fromJson(delivery.body);
-        const QJsonValue value =
-            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
-        ExpandedJson expanded = expandJsonStrings(value, QStringLiteral("body"));
-        tree.insert(QLatin1String("body"), expanded.value);
-        stringifiedPaths = std::move(expanded.stringifiedPaths);
-    }
+    const QJsonObject tree = deliveryTree(delivery, inspection, &stringifiedPaths);
     if (tree.isEmpty()) {
         m_model->clear();
         m_shownTree = QJsonObject();
@@ -178,12 +169,29 @@ QString DecodedTab::filterTermFor(const QModelIndex &index)
 
 void DecodedTab::updateFilterAction(const QModelIndex &index)
 {
+    const QString path =
+        index.isValid() ? index.data(JsonTreeModel::PathRole).toString() : QString();
+    m_addColumn->setEnabled(!path.isEmpty());
+    m_addColumn->setText(
+        path.isEmpty() ? QStringLiteral("Add as list column")
+                       : QStringLiteral("Add as list column (%1)")
+                             .arg(path.left(60).replace(QLatin1Char('&'), QStringLiteral("&&"))));
+
     const QString term = filterTermFor(index);
     m_filterOnValue->setEnabled(!term.isEmpty());
     m_filterOnValue->setText(
         term.isEmpty() ? QStringLiteral("Filter on this value (the list has no such field)")
                        : QStringLiteral("Filter on this value (%1)")
                              .arg(term.left(60).replace(QLatin1Char('&'), QStringLiteral("&&"))));
+}
+
+void DecodedTab::addCurrentAsColumn()
+{
+    const QModelIndex index = m_tree->currentIndex();
+    const QString path =
+        index.isValid() ? index.data(JsonTreeModel::PathRole).toString() : QString();
+    if (!path.isEmpty())
+        emit columnRequested(path);
 }
 
 void DecodedTab::filterOnCurrentValue()

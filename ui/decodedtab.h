@@ -12,7 +12,7 @@ struct TokenInspection;
 
 // The Decoded tab: the token (or a JSON body) as a tree, every string of JSON
 // expanded, with computed fields above it ("[event age at arrival: 2.1 s]").
-// Right-click a field to filter the list on its value.
+// Right-click a field to filter the list on its value or add it as a list column.
 class DecodedTab final : public QWidget
 {
     Q_OBJECT
@@ -27,6 +27,7 @@ public:
     DecodedTreeView *tree() const { return m_tree; }
     JsonTreeModel *model() const { return m_model; }
     QAction *filterOnValueAction() const { return m_filterOnValue; }
+    QAction *addColumnAction() const { return m_addColumn; }
     QString computedText() const;
 
     // The filter bar term that selects deliveries with this node's value, e.g.
@@ -37,9 +38,12 @@ public:
 
 public slots:
     void filterOnCurrentValue();
+    void addCurrentAsColumn();
 
 signals:
     void filterRequested(const QString &term);
+    // A list column showing this path's value for every delivery.
+    void columnRequested(const QString &path);
 
 private:
     void updateFilterAction(const QModelIndex &index);
@@ -49,5 +53,6 @@ private:
     JsonTreeModel *m_model;
     DecodedTreeView *m_tree;
     QAction *m_filterOnValue;
+    QAction *m_addColumn;
     QJsonObject m_shownTree;
 };

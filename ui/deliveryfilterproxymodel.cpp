@@ -1,5 +1,6 @@
 #include "deliveryfilterproxymodel.h"
 
+#include "extracolumnsproxymodel.h"
 #include "models/deliverylistmodel.h"
 
 DeliveryFilterProxyModel::DeliveryFilterProxyModel(QObject *parent)
@@ -13,6 +14,8 @@ DeliveryFilterProxyModel::DeliveryFilterProxyModel(QObject *parent)
 void DeliveryFilterProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
 {
     m_deliveries = qobject_cast<DeliveryListModel *>(sourceModel);
+    if (const auto *extra = qobject_cast<ExtraColumnsProxyModel *>(sourceModel))
+        m_deliveries = extra->deliveryModel();
     Q_ASSERT(!sourceModel || m_deliveries);
     QSortFilterProxyModel::setSourceModel(sourceModel);
 }

@@ -8,7 +8,8 @@
 
 // The delivery list as shown: rows the filter bar's DeliveryFilter accepts, sorted
 // by DeliveryListModel::SortRole. The filter reads the source's rows directly, so
-// filtering costs no QVariant per row. Its source must be a DeliveryListModel.
+// filtering costs no QVariant per row. Its source must be a DeliveryListModel, or
+// an ExtraColumnsProxyModel over one (its rows are the list's rows).
 class DeliveryFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT

@@ -1,8 +1,8 @@
 #include "deliverytableview.h"
 
+#include "deliveryrowdelegate.h"
 #include "models/deliverylistmodel.h"
 #include "plaintooltip.h"
-#include "signaturedelegate.h"
 
 #include <QHeaderView>
 #include <QHelpEvent>
@@ -13,7 +13,8 @@ DeliveryTableView::DeliveryTableView(QWidget *parent)
     : QTableView(parent)
 {
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Extended: two rows selected can be compared.
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setAlternatingRowColors(true);
     setShowGrid(false);
@@ -28,7 +29,8 @@ DeliveryTableView::DeliveryTableView(QWidget *parent)
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
     header->setSortIndicator(DeliveryListModel::SeqColumn, Qt::AscendingOrder);
-    setItemDelegateForColumn(DeliveryListModel::SignatureColumn, new SignatureDelegate(this));
+    // Row colours from the analysis flags on every column, the signature dot in its own.
+    setItemDelegate(new DeliveryRowDelegate(this));
 
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &DeliveryTableView::onRangeChanged);

@@ -2,9 +2,9 @@
 
 #include <QTableView>
 
-// The delivery list: one row per delivery, a status dot in the Signature column,
-// tooltips as plain text. It follows new rows while its scroll bar is at the bottom;
-// scrolling up stops that and scrolling back to the bottom resumes it.
+// The delivery list: one row per delivery, rows coloured by their analysis flags,
+// a status dot in the Signature column, tooltips as plain text. It follows new rows while its
+// scroll bar is at the bottom; scrolling up stops that and scrolling back to the bottom resumes it.
 class DeliveryTableView final : public QTableView
 {
     Q_OBJECT

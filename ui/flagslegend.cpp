@@ -34,6 +34,7 @@ FlagsLegend::FlagsLegend(QWidget *parent)
     int row = 0;
     for (const auto category : AnalysisFlagStyle::categories()) {
         auto *sample = new QLabel(this);
+        sample->setTextFormat(Qt::PlainText);
         sample->setPixmap(swatch(category));
         auto *title = new QLabel(AnalysisFlagStyle::title(category), this);
         title->setTextFormat(Qt::PlainText);

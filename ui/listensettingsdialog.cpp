@@ -13,6 +13,7 @@ ListenSettingsDialog::ListenSettingsDialog(QWidget *parent)
     : QDialog(parent)
     , m_host(new QComboBox(this))
     , m_port(new QSpinBox(this))
+    , m_forward(new QLineEdit(this))
     , m_warning(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -25,6 +26,11 @@ ListenSettingsDialog::ListenSettingsDialog(QWidget *parent)
     m_port->setObjectName(QStringLiteral("listenPortSpin"));
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(QStringLiteral("any free port"));
+    m_forward->setObjectName(QStringLiteral("listenForwardEdit"));
+    m_forward->setClearButtonEnabled(true);
+    m_forward->setPlaceholderText(QStringLiteral("none; e.g. http://localhost:3000/webhooks"));
+    m_forward->setToolTip(QStringLiteral("Forward mode: relay each delivery to your receiver, "
+                                         "answer with its status and chart its latency"));
     m_warning->setObjectName(QStringLiteral("listenWarning"));
     m_warning->setTextFormat(Qt::PlainText);
     m_warning->setWordWrap(true);
@@ -40,6 +46,7 @@ ListenSettingsDialog::ListenSettingsDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(QStringLiteral("&Host:"), m_host);
     form->addRow(QStringLiteral("&Port:"), m_port);
+    form->addRow(QStringLiteral("&Forward to:"), m_forward);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(hint);
     layout->addLayout(form);
@@ -49,6 +56,7 @@ ListenSettingsDialog::ListenSettingsDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_host, &QComboBox::currentTextChanged, this, &ListenSettingsDialog::validate);
+    connect(m_forward, &QLineEdit::textChanged, this, &ListenSettingsDialog::validate);
     setAddress(QHostAddress(QHostAddress::LocalHost), 8787);
 }
 
@@ -71,7 +79,25 @@ quint16 ListenSettingsDialog::port() const
 
 bool ListenSettingsDialog::warnsBeyondLoopback() const
 {
-    return !m_warning->text().isEmpty();
+    return !host().isNull() && !host().isLoopback();
+}
+
+void ListenSettingsDialog::setForwardUrl(const QUrl &url)
+{
+    m_forward->setText(url.isValid() ? url.toString() : QString());
+}
+
+QUrl ListenSettingsDialog::forwardUrl() const
+{
+    const QString text = m_forward->text().trimmed();
+    if (text.isEmpty())
+        return QUrl();
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return QUrl();
+    return url;
 }
 
 void ListenSettingsDialog::validate()
@@ -85,7 +111,14 @@ void ListenSettingsDialog::validate()
                                  "can post to Hookscope and read what it answers. Prefer "
                                  "127.0.0.1 and a tunnel.")
                       .arg(address.toString());
+    const bool forwardOk = m_forward->text().trimmed().isEmpty() || forwardUrl().isValid();
+    if (!forwardOk) {
+        const QString bad =
+            QStringLiteral("\"%1\" is not an http:// or https:// URL to forward to.")
+                .arg(m_forward->text().trimmed());
+        warning = warning.isEmpty() ? bad : warning + QLatin1Char('\n') + bad;
+    }
     m_warning->setText(warning);
     m_warning->setVisible(!warning.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!address.isNull());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!address.isNull() && forwardOk);
 }

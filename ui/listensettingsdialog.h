@@ -2,14 +2,17 @@
 
 #include <QDialog>
 #include <QHostAddress>
+#include <QUrl>
 
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 
-// Capture > Listen address: host and port. A host beyond loopback lets anyone on
-// the network post to Hookscope: the dialog says so before it is accepted.
+// Capture > Listen address: host, port and, for forward mode, the developer's own
+// receiver. A host beyond loopback lets anyone on the network post to Hookscope:
+// the dialog says so before it is accepted.
 class ListenSettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -23,12 +26,16 @@ public:
     QHostAddress host() const;
     quint16 port() const;
     bool warnsBeyondLoopback() const;
+    // Forward mode's target; empty (invalid) for none. Only http(s) is accepted.
+    void setForwardUrl(const QUrl &url);
+    QUrl forwardUrl() const;
 
 private:
     void validate();
 
     QComboBox *m_host;
     QSpinBox *m_port;
+    QLineEdit *m_forward;
     QLabel *m_warning;
     QDialogButtonBox *m_buttons;
 };

@@ -1,10 +1,13 @@
 #include "livecaptureview.h"
 
 #include "capturesession.h"
+#include "comparedialog.h"
 #include "copyurlbutton.h"
+#include "decodedtab.h"
 #include "deliverydetailview.h"
 #include "deliveryfilterproxymodel.h"
 #include "deliverytableview.h"
+#include "extracolumnsproxymodel.h"
 #include "filterlineedit.h"
 #include "models/deliverylistmodel.h"
 #include "notlisteningbanner.h"
@@ -14,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -21,6 +25,8 @@
 #include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 // Messages quote paths and SQLite's errors: never rich text.
@@ -33,6 +39,7 @@ void warnPlain(QWidget *parent, const QString &title, const QString &text)
 
 const QString kSplitterKey = QStringLiteral("liveView/splitter");
 const QString kColumnsKey = QStringLiteral("liveView/columns");
+const QString kExtraColumnsKey = QStringLiteral("liveView/extraColumns");
 
 QLabel *plainLabel(const QString &objectName, QWidget *parent)
 {
@@ -46,10 +53,12 @@ QLabel *plainLabel(const QString &objectName, QWidget *parent)
 LiveCaptureView::LiveCaptureView(CaptureSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_extraColumns(new ExtraColumnsProxyModel(this))
     , m_proxy(new DeliveryFilterProxyModel(this))
     , m_pause(new QAction(this))
     , m_clear(new QAction(QStringLiteral("&Clear\u2026"), this))
     , m_follow(new QAction(QStringLiteral("Follow new"), this))
+    , m_compare(new QAction(QStringLiteral("C&ompare"), this))
     , m_banner(new NotListeningBanner(this))
     , m_table(new DeliveryTableView(this))
     , m_detailStack(new QStackedWidget(this))
@@ -57,7 +66,11 @@ LiveCaptureView::LiveCaptureView(CaptureSession *session, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
     setObjectName(QStringLiteral("liveCaptureView"));
-    m_proxy->setSourceModel(session->model());
+    m_extraColumns->setSourceModel(session->model());
+    m_extraColumns->setSessionPath(session->sessionPath());
+    connect(session, &CaptureSession::sessionChanged, m_extraColumns,
+            &ExtraColumnsProxyModel::setSessionPath);
+    m_proxy->setSourceModel(m_extraColumns);
 
     m_pause->setObjectName(QStringLiteral("pauseAction"));
     m_pause->setCheckable(true);
@@ -72,7 +85,13 @@ LiveCaptureView::LiveCaptureView(CaptureSession *session, QWidget *parent)
     m_follow->setChecked(true);
     m_follow->setToolTip(QStringLiteral("Scroll to new deliveries as they arrive (scrolling up "
                                         "stops it, scrolling to the bottom resumes it)"));
+    m_compare->setObjectName(QStringLiteral("compareAction"));
+    m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compare->setToolTip(QStringLiteral("Compare the two selected deliveries field by field "
+                                         "(select two rows with Ctrl+click)"));
+    m_compare->setEnabled(false);
     connect(m_pause, &QAction::toggled, m_session, &CaptureSession::setPaused);
+    connect(m_compare, &QAction::triggered, this, &LiveCaptureView::compareSelected);
     connect(m_clear, &QAction::triggered, this, &LiveCaptureView::confirmAndClear);
     connect(m_follow, &QAction::toggled, m_table, &DeliveryTableView::setFollowing);
     connect(m_table, &DeliveryTableView::followingChanged, m_follow, &QAction::setChecked);
@@ -86,11 +105,22 @@ LiveCaptureView::LiveCaptureView(CaptureSession *session, QWidget *parent)
         connect(m_proxy, signal, this, &LiveCaptureView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &LiveCaptureView::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &LiveCaptureView::updateCounts);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LiveCaptureView::updateCompareAction);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &LiveCaptureView::updateCompareAction);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &LiveCaptureView::updateCompareAction);
 
     m_detailStack->setObjectName(QStringLiteral("detailStack"));
     m_detailStack->addWidget(m_detail);
     connect(m_detail, &DeliveryDetailView::filterRequested, this,
             [this](const QString &term) { m_filter->addTerm(term); });
+    connect(m_detail, &DeliveryDetailView::deliveryRequested, this,
+            &LiveCaptureView::deliveryRequested);
+    connect(m_detail->decodedTab(), &DecodedTab::columnRequested, this,
+            &LiveCaptureView::addColumn);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &LiveCaptureView::showHeaderMenu);
 
     m_splitter->setObjectName(QStringLiteral("liveSplitter"));
     m_splitter->setChildrenCollapsible(false);
@@ -125,6 +155,7 @@ LiveCaptureView::~LiveCaptureView()
     // While this object is whole: the table and the proxy signal it as they go.
     delete m_table;
     delete m_proxy;
+    delete m_extraColumns;
 }
 
 QWidget *LiveCaptureView::createStrip()
@@ -146,6 +177,8 @@ QWidget *LiveCaptureView::createStrip()
     strip->addAction(m_pause);
     strip->addAction(m_clear);
     strip->addAction(m_follow);
+    strip->addSeparator();
+    strip->addAction(m_compare);
     return strip;
 }
 
@@ -221,12 +254,78 @@ bool LiveCaptureView::selectSeq(qint64 seq)
     const int sourceRow = m_session->model()->rowForSeq(seq);
     if (sourceRow < 0)
         return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_session->model()->index(sourceRow, 0));
+    const QModelIndex index = m_proxy->mapFromSource(m_extraColumns->index(sourceRow, 0));
     if (!index.isValid())
         return false;
     m_table->setCurrentIndex(index);
     m_table->scrollTo(index);
     return true;
+}
+
+CompareDialog *LiveCaptureView::compareDialog() const
+{
+    return m_compareDialog;
+}
+
+QVector<qint64> LiveCaptureView::selectedSeqs() const
+{
+    QVector<qint64> seqs;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+        seqs.append(m_proxy->seqAt(row.row()));
+    std::sort(seqs.begin(), seqs.end());
+    return seqs;
+}
+
+void LiveCaptureView::updateCompareAction()
+{
+    m_compare->setEnabled(m_table->selectionModel()->selectedRows().size() == 2);
+}
+
+void LiveCaptureView::compareSelected()
+{
+    const QVector<qint64> seqs = selectedSeqs();
+    if (seqs.size() != 2)
+        return;
+    QString error;
+    const std::optional<Delivery> left = m_session->load(seqs.at(0), &error);
+    const std::optional<Delivery> right = left ? m_session->load(seqs.at(1), &error) : left;
+    if (!left || !right) {
+        warnPlain(this, QStringLiteral("Compare deliveries"), error);
+        return;
+    }
+    if (!m_compareDialog)
+        m_compareDialog = new CompareDialog(window());
+    m_compareDialog->setDeliveries(*left, *right);
+    m_compareDialog->show();
+    m_compareDialog->raise();
+    m_compareDialog->activateWindow();
+}
+
+void LiveCaptureView::addColumn(const QString &path)
+{
+    if (!m_extraColumns->addColumn(path))
+        return; // there already
+    const int column = m_proxy->columnCount() - 1;
+    m_table->horizontalHeader()->showSection(column);
+    m_table->scrollTo(m_table->currentIndex().isValid()
+                          ? m_table->currentIndex().siblingAtColumn(column)
+                          : m_proxy->index(0, column));
+}
+
+void LiveCaptureView::showHeaderMenu(const QPoint &position)
+{
+    const int column = m_table->horizontalHeader()->logicalIndexAt(position);
+    const QString path = m_extraColumns->pathForColumn(column);
+    if (path.isEmpty())
+        return;
+    QMenu menu(this);
+    // The path comes from a payload; a QAction's text is plain, but & is a mnemonic.
+    QAction *remove =
+        menu.addAction(QStringLiteral("Remove column %1")
+                           .arg(QString(path).replace(QLatin1Char('&'), QStringLiteral("&&"))));
+    remove->setObjectName(QStringLiteral("removeColumnAction"));
+    if (menu.exec(m_table->horizontalHeader()->mapToGlobal(position)) == remove)
+        m_extraColumns->removeColumn(path);
 }
 
 void LiveCaptureView::showCurrent()
@@ -297,6 +396,7 @@ void LiveCaptureView::saveSettings() const
     QSettings settings;
     settings.setValue(kSplitterKey, m_splitter->saveState());
     settings.setValue(kColumnsKey, m_table->horizontalHeader()->saveState());
+    settings.setValue(kExtraColumnsKey, m_extraColumns->columnPaths());
 }
 
 void LiveCaptureView::restoreSettings()
@@ -304,5 +404,7 @@ void LiveCaptureView::restoreSettings()
     QSettings settings;
     if (!m_splitter->restoreState(settings.value(kSplitterKey).toByteArray()))
         m_splitter->setSizes({260, 380});
+    // The added columns first: the header's state counts them.
+    m_extraColumns->setColumnPaths(settings.value(kExtraColumnsKey).toStringList());
     m_table->horizontalHeader()->restoreState(settings.value(kColumnsKey).toByteArray());
 }

@@ -2,15 +2,18 @@
 
 #include "capture/delivery.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
 
 class CaptureSession;
+class CompareDialog;
 class CopyUrlButton;
 class DeliveryDetailView;
 class DeliveryFilterProxyModel;
 class DeliveryTableView;
+class ExtraColumnsProxyModel;
 class FilterLineEdit;
 class NotListeningBanner;
 class QAction;
@@ -35,13 +38,22 @@ public:
     QAction *pauseAction() const { return m_pause; }
     QAction *clearAction() const { return m_clear; }
     QAction *followAction() const { return m_follow; }
+    // Enabled while exactly two rows are selected.
+    QAction *compareAction() const { return m_compare; }
     FilterLineEdit *filterEdit() const { return m_filter; }
     DeliveryTableView *table() const { return m_table; }
     DeliveryFilterProxyModel *proxy() const { return m_proxy; }
+    // Under the proxy: the list's own columns and those added from the Decoded tab.
+    ExtraColumnsProxyModel *extraColumns() const { return m_extraColumns; }
     DeliveryDetailView *detail() const { return m_detail; }
     NotListeningBanner *notListeningBanner() const { return m_banner; }
     // The selected delivery as read from the session; empty when none is selected.
     const std::optional<Delivery> &currentDelivery() const { return m_current; }
+    qint64 currentSeq() const { return m_shownSeq; } // 0: none
+    // The selected rows' seqs, in ascending order.
+    QVector<qint64> selectedSeqs() const;
+    // Null until Compare was first used.
+    CompareDialog *compareDialog() const;
 
     void saveSettings() const;
     void restoreSettings();
@@ -52,9 +64,15 @@ public slots:
     void confirmAndClear();
     // Selects the delivery with this seq when the filter shows it.
     bool selectSeq(qint64 seq);
+    // Compares the two selected deliveries, read from the session.
+    void compareSelected();
+    // A list column showing this JSON path's value (a path of the Decoded tab's tree).
+    void addColumn(const QString &path);
 
 signals:
     void currentDeliveryChanged();
+    // The detail pane's analysis links to another delivery.
+    void deliveryRequested(qint64 seq);
 
 private:
     QWidget *createStrip();
@@ -64,12 +82,16 @@ private:
     void updateCounts();
     void listenOnFreePort();
     void retryListening();
+    void updateCompareAction();
+    void showHeaderMenu(const QPoint &position);
 
     CaptureSession *m_session;
+    ExtraColumnsProxyModel *m_extraColumns;
     DeliveryFilterProxyModel *m_proxy;
     QAction *m_pause;
     QAction *m_clear;
     QAction *m_follow;
+    QAction *m_compare;
     QAction *m_listeningCaption = nullptr; // "Listening on", in the strip
     CopyUrlButton *m_url = nullptr;
     NotListeningBanner *m_banner;
@@ -81,6 +103,7 @@ private:
     DeliveryDetailView *m_detail;
     QSplitter *m_splitter;
     QWidget *m_placeholder = nullptr;
+    QPointer<CompareDialog> m_compareDialog;
     std::optional<Delivery> m_current;
     qint64 m_shownSeq = 0;
 };

@@ -1,21 +1,28 @@
 #include "mainwindow.h"
 
+#include "analysisdocks.h"
+#include "analysismodels.h"
 #include "appicon.h"
 #include "capturesession.h"
 #include "capturestatusbar.h"
+#include "deliverytableview.h"
+#include "exchangeactions.h"
 #include "jwtvalidatordialog.h"
 #include "keyringdialog.h"
 #include "keyringstore.h"
 #include "listensettingsdialog.h"
 #include "livecaptureview.h"
 #include "models/deliverylistmodel.h"
+#include "models/expertinfomodel.h"
 #include "responsemenu.h"
+#include "sendpanel.h"
 #include "store/sessionlocations.h"
 #include "welcomepage.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
@@ -61,9 +68,14 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     , m_session(new CaptureSession(m_keyring, this))
     , m_live(new LiveCaptureView(m_session, this))
     , m_statusBar(new CaptureStatusBar(this))
+    , m_analysisDocks(new AnalysisDocks(m_session->analysis(), this))
+    , m_sendPanel(new SendPanel(this))
+    , m_exchange(new ExchangeActions(m_session, m_live, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(hookscopeIcon());
+    addDockWidget(Qt::RightDockWidgetArea, m_sendPanel);
+    m_sendPanel->hide();
     createMenus();
     m_live->setPlaceholder(new WelcomePage(m_validateJwt, m_live));
     setCentralWidget(m_live);
@@ -76,6 +88,17 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     connect(m_session, &CaptureSession::storeFailed, this, &MainWindow::showStoreFailure);
     connect(m_live, &LiveCaptureView::currentDeliveryChanged, this,
             &MainWindow::updateKeyringSubject);
+    // One selection for every view: the list's current delivery.
+    connect(m_live, &LiveCaptureView::currentDeliveryChanged, this,
+            [this] { m_analysisDocks->selectDelivery(m_live->currentSeq()); });
+    connect(m_live, &LiveCaptureView::deliveryRequested, this, &MainWindow::goToDelivery);
+    connect(m_analysisDocks, &AnalysisDocks::deliverySelected, this, &MainWindow::goToDelivery);
+    connect(m_session->analysis()->expertInfo(), &ExpertInfoModel::countsChanged, this,
+            &MainWindow::updateFindings);
+    connect(m_statusBar, &CaptureStatusBar::expertInfoRequested, m_analysisDocks,
+            &AnalysisDocks::showExpertInfo);
+    connect(m_exchange, &ExchangeActions::message, m_statusBar,
+            [this](const QString &text) { m_statusBar->showMessage(text, kFailureMessageMs); });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
@@ -90,6 +113,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     updateTitle();
     showListening(m_session->isListening());
     updateCounts();
+    updateFindings();
 
     const qint64 select = qEnvironmentVariable(kSelectVariable).toLongLong();
     if (select > 0) {
@@ -113,7 +137,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The live view shows the session's model: it goes first, then the session.
+    // The views show the session's models: they go first, then the session.
+    qDeleteAll(m_analysisDocks->docks());
     delete m_live;
     delete m_session;
 }
@@ -132,6 +157,7 @@ void MainWindow::createMenus()
 {
     createFileMenu();
     createCaptureMenu();
+    createViewMenu();
 
     m_responseMenu = new ResponseMenu(&m_session->policy(), this);
     menuBar()->addMenu(m_responseMenu);
@@ -139,6 +165,8 @@ void MainWindow::createMenus()
 
     QMenu *tools = menuBar()->addMenu(QStringLiteral("&Tools"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
+    tools->addAction(m_sendPanel->toggleViewAction());
+    tools->addAction(m_exchange->replayAction());
     m_validateJwt = tools->addAction(QStringLiteral("&Validate JWT\u2026"));
     m_validateJwt->setObjectName(QStringLiteral("validateJwtAction"));
     m_validateJwt->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
@@ -176,6 +204,9 @@ void MainWindow::createFileMenu()
     saveAs->setShortcut(QKeySequence::SaveAs);
     connect(saveAs, &QAction::triggered, this, &MainWindow::saveSessionAs);
     file->addSeparator();
+    file->addAction(m_exchange->importAction());
+    file->addAction(m_exchange->exportAction());
+    file->addSeparator();
     QAction *quit = file->addAction(QStringLiteral("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -191,6 +222,19 @@ void MainWindow::createCaptureMenu()
     capture->addAction(m_live->followAction());
     capture->addAction(m_live->clearAction());
     capture->addSeparator();
+    capture->addAction(m_live->compareAction());
+
+    // The list's context menu: what applies to the selected rows.
+    DeliveryTableView *table = m_live->table();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addAction(m_exchange->copyAsCurlAction());
+    table->addAction(m_exchange->exportSelectedAction());
+    table->addAction(m_exchange->replaySelectedAction());
+    auto *separator = new QAction(table);
+    separator->setSeparator(true);
+    table->addAction(separator);
+    table->addAction(m_live->compareAction());
+    capture->addSeparator();
     m_focusFilter = capture->addAction(QStringLiteral("&Filter"));
     m_focusFilter->setObjectName(QStringLiteral("focusFilterAction"));
     m_focusFilter->setShortcut(QKeySequence::Find);
@@ -199,6 +243,38 @@ void MainWindow::createCaptureMenu()
     QAction *listen = capture->addAction(QStringLiteral("&Listen address\u2026"));
     listen->setObjectName(QStringLiteral("listenSettingsAction"));
     connect(listen, &QAction::triggered, this, &MainWindow::editListenAddress);
+}
+
+void MainWindow::createViewMenu()
+{
+    m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    for (QDockWidget *dock : m_analysisDocks->docks()) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setObjectName(dock->objectName() + QStringLiteral("Action"));
+        m_viewMenu->addAction(toggle);
+    }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_sendPanel->toggleViewAction());
+}
+
+void MainWindow::updateFindings()
+{
+    const ExpertInfoModel *model = m_session->analysis()->expertInfo();
+    m_statusBar->setFindings(model->countsText(), model->count(Severity::Error),
+                             model->count(Severity::Warning));
+}
+
+bool MainWindow::goToDelivery(qint64 seq)
+{
+    if (seq <= 0)
+        return false;
+    if (m_live->selectSeq(seq))
+        return true;
+    m_statusBar->showMessage(
+        QStringLiteral("Delivery #%1 is hidden by the filter (or still paused).").arg(seq),
+        kFailureMessageMs);
+    return false;
 }
 
 void MainWindow::updateTitle()
@@ -218,6 +294,7 @@ void MainWindow::updateCounts()
 void MainWindow::showListening(bool listening)
 {
     m_statusBar->setListening(listening ? m_session->url() : QUrl());
+    m_sendPanel->setDefaultTarget(listening ? m_session->url() : QUrl());
 }
 
 void MainWindow::showStoreFailure(const QString &reason)
@@ -322,11 +399,13 @@ void MainWindow::editListenAddress()
     ListenSettingsDialog dialog(this);
     const CaptureOptions current = m_session->options();
     dialog.setAddress(current.host, current.port);
+    dialog.setForwardUrl(current.forwardUrl);
     if (dialog.exec() != QDialog::Accepted)
         return;
     CaptureOptions options = current;
     options.host = dialog.host();
     options.port = dialog.port();
+    options.forwardUrl = dialog.forwardUrl();
     MainWindowOptions::saveListenAddress(options.host, options.port);
     m_session->listen(options);
 }

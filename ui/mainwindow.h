@@ -5,14 +5,18 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class AnalysisDocks;
 class CaptureSession;
 class CaptureStatusBar;
+class ExchangeActions;
 class JwtValidatorDialog;
 class KeyringDialog;
 class KeyringStore;
 class LiveCaptureView;
 class QAction;
+class QMenu;
 class ResponseMenu;
+class SendPanel;
 
 class MainWindow final : public QMainWindow
 {
@@ -38,6 +42,11 @@ public:
     LiveCaptureView *liveView() const { return m_live; }
     CaptureStatusBar *captureStatusBar() const { return m_statusBar; }
     ResponseMenu *responseMenu() const { return m_responseMenu; }
+    AnalysisDocks *analysisDocks() const { return m_analysisDocks; }
+    SendPanel *sendPanel() const { return m_sendPanel; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+    // Export, import, replay and copy as curl (File, Tools, the list's context menu).
+    ExchangeActions *exchangeActions() const { return m_exchange; }
 
 public slots:
     void openValidator();
@@ -49,6 +58,9 @@ public slots:
     void openSession();
     void saveSessionAs();
     void editListenAddress();
+    // Selects the delivery in the list (and so in every view); says so when the
+    // filter hides it.
+    bool goToDelivery(qint64 seq);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,6 +69,8 @@ private:
     void createMenus();
     void createFileMenu();
     void createCaptureMenu();
+    void createViewMenu();
+    void updateFindings();
     void updateTitle();
     void updateCounts();
     void updateKeyringSubject();
@@ -68,6 +82,10 @@ private:
     CaptureSession *m_session;
     LiveCaptureView *m_live;
     CaptureStatusBar *m_statusBar;
+    AnalysisDocks *m_analysisDocks;
+    SendPanel *m_sendPanel;
+    ExchangeActions *m_exchange;
+    QMenu *m_viewMenu = nullptr;
     ResponseMenu *m_responseMenu = nullptr;
     QAction *m_validateJwt = nullptr;
     QAction *m_keys = nullptr;

@@ -1,5 +1,6 @@
 #include "sessionrowloader.h"
 
+#include "analysismodels.h"
 #include "store/sessionstore.h"
 
 #include <QPointer>
@@ -50,21 +51,20 @@ void SessionRowLoader::start(const QString &path)
         qint64 after = 0;
         bool first = true;
         while (!cancelled->load()) {
-            const QVector<Delivery> page = store.loadAfter(after, kPageSize);
-            QVector<DeliveryRow> rows;
-            rows.reserve(page.size());
-            for (const Delivery &delivery : page)
-                rows.append(DeliveryRow::fromDelivery(delivery));
+            QVector<Delivery> page = store.loadAfter(after, kPageSize);
+            const qsizetype loaded = page.size();
             if (!page.isEmpty())
                 after = page.constLast().seq;
-            if (!rows.isEmpty() || first) {
-                post([self, generation, rows = std::move(rows), first] {
+            for (Delivery &delivery : page)
+                delivery = AnalysisModels::withoutPayload(std::move(delivery));
+            if (!page.isEmpty() || first) {
+                post([self, generation, page = std::move(page), first] {
                     if (self && generation == self->m_generation)
-                        emit self->pageLoaded(rows, first);
+                        emit self->pageLoaded(page, first);
                 });
             }
             first = false;
-            if (page.size() < kPageSize)
+            if (loaded < kPageSize)
                 break;
         }
         post([self, generation] {

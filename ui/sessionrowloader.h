@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/deliveryrow.h"
+#include "capture/delivery.h"
 
 #include <QObject>
 #include <QVector>
@@ -10,9 +10,10 @@
 
 class QThread;
 
-// Reads a session's deliveries as list rows on a thread of its own (reading
-// decodes every body), handing them over in pages: the first page replaces the
-// list, the others append to it.
+// Reads a session's deliveries on a thread of its own (reading decodes every
+// body), handing them over in pages without their payloads (AnalysisModels::
+// withoutPayload): the first page replaces what the window shows, the others
+// append to it. Each carries the analysis stored with it.
 class SessionRowLoader final : public QObject
 {
     Q_OBJECT
@@ -31,7 +32,7 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
 
 signals:
-    void pageLoaded(const QVector<DeliveryRow> &rows, bool first);
+    void pageLoaded(const QVector<Delivery> &deliveries, bool first);
     void finished(const QString &error); // error empty when all was read
 
 private:

@@ -15,11 +15,9 @@
 #include <QUrlQuery>
 
 namespace {
-struct Prepared
-{
-    const Delivery *delivery = nullptr;
-    QByteArray body; // as exported: re-signed and redacted when asked
-};
+// The deliveries an export takes; each is re-signed and redacted as it is written,
+// so Cancel answers at once.
+using Selection = QVector<const Delivery *>;
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
@@ -144,7 +142,7 @@ describe('Wix webhook fixtures', () => {
 )");
 }
 
-ExportResult exportFixtures(const QVector<Prepared> &prepared, const QString &folder,
+ExportResult exportFixtures(const Selection &prepared, const QString &folder,
                             const ExportOptions &options, const IdRedactor &redactor)
 {
     ExportResult result;
@@ -159,17 +157,18 @@ ExportResult exportFixtures(const QVector<Prepared> &prepared, const QString &fo
         return result;
     }
     QJsonArray manifest;
-    for (const Prepared &p : prepared) {
-        const Delivery &d = *p.delivery;
+    for (const Delivery *p : prepared) {
+        const Delivery &d = *p;
         const QString stem =
             QStringLiteral("%1-%2")
                 .arg(d.seq, 4, 10, QLatin1Char('0'))
                 .arg(safeName(d.event.eventType.isEmpty() ? bodyKindName(d.bodyKind)
                                                           : d.event.eventType));
-        const QJsonObject json = fixtureJson(d, p.body, options, redactor);
+        const QByteArray body = exportedBody(d, options, redactor);
+        const QJsonObject json = fixtureJson(d, body, options, redactor);
         if (!writeFile(dir.filePath(stem + QStringLiteral(".json")),
                        QJsonDocument(json).toJson(QJsonDocument::Indented), &result.error) ||
-            !writeFile(dir.filePath(stem + QStringLiteral(".jwt")), p.body, &result.error))
+            !writeFile(dir.filePath(stem + QStringLiteral(".jwt")), body, &result.error))
             return result;
         result.files << stem + QStringLiteral(".json") << stem + QStringLiteral(".jwt");
         manifest.append(QJsonObject{
@@ -297,19 +296,19 @@ bool refuseExisting(const QString &path, const ExportOptions &options, ExportRes
     return false;
 }
 
-ExportResult exportLines(const QVector<Prepared> &prepared, const QString &path,
-                         const ExportOptions &options)
+ExportResult exportLines(const Selection &prepared, const QString &path,
+                         const ExportOptions &options, const IdRedactor &redactor)
 {
     ExportResult result;
     if (refuseExisting(path, options, &result))
         return result;
     QByteArray out;
     QJsonArray entries;
-    for (const Prepared &p : prepared) {
-        Delivery copy = *p.delivery;
-        copy.body = p.body;
+    for (const Delivery *p : prepared) {
+        Delivery copy = *p;
+        copy.body = exportedBody(*p, options, redactor);
         if (options.format == ExportFormat::Har)
-            entries.append(harEntry(copy, p.body));
+            entries.append(harEntry(copy, copy.body));
         else
             out += QJsonDocument(copy.toJson()).toJson(QJsonDocument::Compact) + '\n';
         ++result.written;
@@ -348,7 +347,7 @@ ExportResult exportDeliveries(const QVector<Delivery> &deliveries, const QString
         return result;
     }
     IdRedactor redactor;
-    QVector<Prepared> prepared;
+    Selection prepared;
     for (const Delivery &d : deliveries) {
         if (!options.keepInvalid && d.signature != SignatureStatus::Valid) {
             ++result.skipped;
@@ -360,13 +359,11 @@ ExportResult exportDeliveries(const QVector<Delivery> &deliveries, const QString
                 d.event.identityTypeText.toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
             redactor.learn(d.event.identityId, kind.isEmpty() ? QStringLiteral("identity") : kind);
         }
-        prepared.append(Prepared{&d, {}});
+        prepared.append(&d);
     }
-    for (Prepared &p : prepared)
-        p.body = exportedBody(*p.delivery, options, redactor);
     ExportResult written = options.format == ExportFormat::Fixtures
                                ? exportFixtures(prepared, path, options, redactor)
-                               : exportLines(prepared, path, options);
+                               : exportLines(prepared, path, options, redactor);
     written.skipped = result.skipped;
     return written;
 }

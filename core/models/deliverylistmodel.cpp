@@ -114,7 +114,23 @@ QString DeliveryListModel::signatureText(const DeliveryRow &row)
 
 QString DeliveryListModel::flagsText(const DeliveryRow &row)
 {
+    // The analysis words, as the UI's legend (AnalysisFlagStyle::flagNames) names them.
+    static const struct
+    {
+        AnalysisFlag flag;
+        const char *name;
+    } analysisNames[] = {
+        {FlagDuplicate, "duplicate"},       {FlagDuplicateRetry, "retry"},
+        {FlagIdenticalToken, "same token"}, {FlagOutOfOrder, "out of order"},
+        {FlagSequenceGap, "sequence gap"},  {FlagLateRetry, "late retry"},
+        {FlagMissingCreate, "no create"},   {FlagAfterDelete, "after delete"},
+        {FlagStaleState, "stale state"},    {FlagBadSignature, "bad signature"},
+    };
     QStringList flags;
+    for (const auto &entry : analysisNames) {
+        if (row.analysisFlags & entry.flag)
+            flags << QLatin1String(entry.name);
+    }
     if (row.bodyKind == BodyKind::Oversize)
         flags << QStringLiteral("oversize");
     if (row.wixWouldRetry)

@@ -74,9 +74,12 @@ ScenarioRunner::ScenarioRunner(ScenarioSpec spec, ScenarioPlan plan, QObject *pa
 {
     m_pace.setSingleShot(true);
     connect(&m_pace, &QTimer::timeout, this, &ScenarioRunner::pump);
-    for (const PlannedSend &send : std::as_const(plan.sends))
+    // -1: no such delivery planned (a replay injects copies of some deliveries only).
+    m_eventState.fill(-1, m_events.size() * m_copies);
+    for (const PlannedSend &send : std::as_const(plan.sends)) {
         m_queue.append({send, 0});
-    m_eventState.fill(0, m_events.size() * m_copies);
+        m_eventState[send.event * m_copies + send.copy - 1] = 0;
+    }
 }
 
 ScenarioRunner::ScenarioRunner(const ScenarioSpec &spec, const JwtSigner &signer, QObject *parent)
@@ -178,7 +181,8 @@ void ScenarioRunner::finishIfDone()
 ScenarioSummary ScenarioRunner::summary() const
 {
     ScenarioSummary s;
-    s.events = int(m_eventState.size());
+    s.events =
+        int(m_eventState.size() - std::count(m_eventState.cbegin(), m_eventState.cend(), -1));
     s.delivered = int(std::count(m_eventState.cbegin(), m_eventState.cend(), 1));
     s.failed = s.events - s.delivered;
     s.attempts = int(m_attempts.size());
