@@ -9,10 +9,15 @@
 #include "store/sessionlocations.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace {
+constexpr qint64 kRepeatTroubleMs = 10000;
+
 bool parseNumber(const QString &text, qint64 min, qint64 max, qint64 *out)
 {
     bool ok = false;
@@ -134,23 +139,41 @@ int runListenCommand(const QStringList &arguments)
                                             : QString()));
     }
 
-    QObject::connect(&service, &CaptureService::committed, &service,
-                     [asJson](const QVector<Delivery> &deliveries) {
-                         QString out;
-                         for (const Delivery &d : deliveries) {
-                             out +=
-                                 asJson
-                                     ? QString::fromUtf8(
-                                           QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact))
-                                     : deliveryLine(d);
-                             out += QLatin1Char('\n');
-                         }
-                         printOut(out);
+    // A session that cannot be written fails every batch: say why when it starts, again
+    // every 10 s while it lasts, and when it is over.
+    struct StoreTrouble
+    {
+        bool failing = false;
+        QElapsedTimer sinceSaid;
+    };
+    auto trouble = std::make_shared<StoreTrouble>();
+    QObject::connect(&service, &CaptureService::storeFailed, &service,
+                     [trouble](const QString &reason) {
+                         if (trouble->failing && trouble->sinceSaid.elapsed() < kRepeatTroubleMs)
+                             return;
+                         trouble->failing = true;
+                         trouble->sinceSaid.start();
+                         printErr(QStringLiteral("hookscope: cannot store deliveries, answering "
+                                                 "503 so the sender retries: %1\n")
+                                      .arg(reason));
                      });
-    QObject::connect(&service, &CaptureService::storeFailed, &service, [](const QString &reason) {
-        printErr(
-            QStringLiteral("hookscope: cannot store deliveries, answering 503: %1\n").arg(reason));
-    });
+    QObject::connect(
+        &service, &CaptureService::committed, &service,
+        [asJson, trouble](const QVector<Delivery> &deliveries) {
+            if (trouble->failing) {
+                trouble->failing = false;
+                printErr(QStringLiteral("hookscope: the session can be written again; storing "
+                                        "deliveries and answering as usual\n"));
+            }
+            QString out;
+            for (const Delivery &d : deliveries) {
+                out += asJson ? QString::fromUtf8(
+                                    QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact))
+                              : deliveryLine(d);
+                out += QLatin1Char('\n');
+            }
+            printOut(out);
+        });
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &service,
                      [] { QCoreApplication::quit(); });

@@ -30,10 +30,11 @@ QString humanReport(const TokenInspection &inspection)
                            verdict.message, reasonCode(verdict.reason));
     for (const QString &warning : verdict.warnings)
         out += QStringLiteral("warning: %1\n").arg(warning);
-    if (!verdict.header.isEmpty())
-        out += QStringLiteral("header: %1\n")
-                   .arg(QString::fromUtf8(
-                       QJsonDocument(verdict.header).toJson(QJsonDocument::Compact)));
+    if (inspection.parsed.jws.headerIsObject)
+        out +=
+            QStringLiteral("header: %1\n")
+                .arg(QString::fromUtf8(
+                    QJsonDocument(inspection.parsed.jws.header()).toJson(QJsonDocument::Compact)));
     out += timeClaimLine("iat", verdict.issuedAt);
     out += timeClaimLine("exp", verdict.expiresAt);
     out += timeClaimLine("nbf", verdict.notBefore);

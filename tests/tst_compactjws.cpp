@@ -103,8 +103,8 @@ void TestCompactJws::wellFormed()
     QCOMPARE(result.jws.alg, QStringLiteral("RS256"));
     QCOMPARE(result.jws.signingInput, kHeader + '.' + kPayload);
     QCOMPARE(result.jws.signature, QByteArray("signature-bytes"));
-    QCOMPARE(result.jws.payload.value(QStringLiteral("iat")).toInt(), 1);
-    QCOMPARE(result.jws.header.value(QStringLiteral("alg")).toString(), QStringLiteral("RS256"));
+    QCOMPARE(result.jws.payload().value(QStringLiteral("iat")).toInt(), 1);
+    QCOMPARE(result.jws.header().value(QStringLiteral("alg")).toString(), QStringLiteral("RS256"));
 
     // An empty signature is well-formed; judging it is the verifier's job.
     const JwsParseResult unsigned_ = parseCompactJws(kHeader + '.' + kPayload + '.');
@@ -136,7 +136,7 @@ void TestCompactJws::keepsWhatDecodedBeforeTheFailure()
 {
     const JwsParseResult result = parseCompactJws(kHeader + '.' + enc("nope") + '.' + kSignature);
     QCOMPARE(result.reason, VerdictReason::PayloadNotJson);
-    QCOMPARE(result.jws.header.value(QStringLiteral("alg")).toString(), QStringLiteral("RS256"));
+    QCOMPARE(result.jws.header().value(QStringLiteral("alg")).toString(), QStringLiteral("RS256"));
 }
 
 void TestCompactJws::messagesSayWhere()

@@ -12,9 +12,11 @@ private Q_SLOTS:
     void scripted_data();
     void scripted();
     void duplicateKinds();
+    void tokenDigestIsSha256OfTheTrimmedToken();
     void appEventsDeduplicateByContent();
     void retryScheduleOffsets_data();
     void retryScheduleOffsets();
+    void lateByCenturies();
     void staleStateFromADuplicate();
     void bigSequenceNumbers();
     void timeOrderWithoutSequence();
@@ -223,6 +225,20 @@ void TestDeliveryAnalyzer::retryScheduleOffsets()
     QCOMPARE(WixRetrySchedule::offsetOfAttemptMs(12), (47 * 60 + 11) * 60 * qint64(1000));
 }
 
+void TestDeliveryAnalyzer::lateByCenturies()
+{
+    // Found by fuzz_har: 2,022 years late is more nanoseconds than a qint64 holds.
+    AnalysisInput in = makeEvent(1, 1, 1, -1, WixEventKind::Created);
+    in.arrivalMs = kT0;
+    in.eventTime = QStringLiteral("0001-01-01T00:00:00Z");
+    DeliveryAnalyzer analyzer;
+    const DeliveryAnalysis a = analyzer.analyze(in);
+    QVERIFY(!a.has(FlagLateRetry));
+    QCOMPARE(a.findings.size(), 1);
+    QCOMPARE(a.findings.front().message,
+             QStringLiteral("late: arrived 17732110.2 h after the event"));
+}
+
 void TestDeliveryAnalyzer::staleStateFromADuplicate()
 {
     // Wix re-sends an old event with its old data: a receiver that applies it
@@ -306,6 +322,17 @@ void TestDeliveryAnalyzer::shuffledSequencesMatchSequenceOrder()
             highest[input.entityId] = qMax(max, sequence);
         }
     }
+}
+
+// Stored in every session: the digest must stay SHA-256 of the token as received,
+// trimmed, whatever computes it.
+void TestDeliveryAnalyzer::tokenDigestIsSha256OfTheTrimmedToken()
+{
+    const QByteArray token = "eyJhbGciOiJSUzI1NiJ9.eyJkYXRhIjoie30ifQ.c2ln";
+    const QByteArray expected = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    QCOMPARE(AnalysisInput::tokenDigestOf(token).toHex(), expected.toHex());
+    QCOMPARE(AnalysisInput::tokenDigestOf("  " + token + "\r\n").toHex(), expected.toHex());
+    QVERIFY(AnalysisInput::tokenDigestOf(token + "x") != expected);
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryAnalyzer)

@@ -1,4 +1,6 @@
 #include "filter/deliveryfilter.h"
+#include "filter/packedrowfilter.h"
+#include "models/stringpool.h"
 
 #include <QtTest>
 
@@ -82,6 +84,12 @@ void TestDeliveryFilter::terms()
     const DeliveryFilter parsed = DeliveryFilter::parse(filter);
     QVERIFY2(parsed.isValid(), qPrintable(parsed.errors().value(0).message));
     QCOMPARE(parsed.matches(contactCreated()), matches);
+    // The list's packed rows get the same verdict, also when the texts were judged before.
+    StringPool strings;
+    const PackedDeliveryRow packed = PackedDeliveryRow::pack(contactCreated(), strings);
+    PackedRowFilter packedFilter(parsed, strings);
+    QCOMPARE(packedFilter.matches(packed), matches);
+    QCOMPARE(packedFilter.matches(packed), matches);
 }
 
 void TestDeliveryFilter::errors_data()

@@ -1,7 +1,10 @@
+#include "models/deliverycolumnorder.h"
 #include "models/deliverylistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>
+
+#include <numeric>
 
 class TestDeliveryListModel : public QObject
 {
@@ -13,6 +16,10 @@ private Q_SLOTS:
     void rowForSeq();
     void repeatedStringsAreShared();
     void setRowsResetsOnce();
+    void pagesResetThenInsert();
+    void pagesAfterRowsOfItsOwnAreMapped();
+    void columnOrderIsTheSortRoleOrder_data();
+    void columnOrderIsTheSortRoleOrder();
 };
 
 namespace {
@@ -120,6 +127,139 @@ void TestDeliveryListModel::setRowsResetsOnce()
     QCOMPARE(model.rowCount(), 10);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+namespace {
+// A reader's page: rows whose texts are ids into `reader`, and the texts it gained.
+DeliveryRowPage pageOf(const QVector<DeliveryRow> &rows, StringPool &reader)
+{
+    DeliveryRowPage page;
+    page.firstStringId = quint32(reader.size());
+    for (const DeliveryRow &row : rows)
+        page.rows.append(PackedDeliveryRow::pack(row, reader));
+    for (int id = int(page.firstStringId); id < reader.size(); ++id)
+        page.strings.append(reader.at(quint32(id)));
+    return page;
+}
+
+QVector<DeliveryRow> rowsOf(int from, int to)
+{
+    QVector<DeliveryRow> rows;
+    for (int i = from; i <= to; ++i)
+        rows.append(DeliveryRow::fromDelivery(delivery(i)));
+    return rows;
+}
+} // namespace
+
+void TestDeliveryListModel::pagesResetThenInsert()
+{
+    DeliveryListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendRows(rowsOf(100, 101)); // what the list showed before: replaced
+    StringPool reader;
+    DeliveryRowPage first = pageOf(rowsOf(1, 3), reader);
+    first.totalHint = 5;
+    model.appendPage(first, true);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 3);
+    // The second page brings only the texts the first did not have.
+    const DeliveryRowPage second = pageOf(rowsOf(4, 5), reader);
+    QCOMPARE(second.firstStringId, quint32(first.firstStringId + first.strings.size()));
+    QCOMPARE(second.strings.size(), 2); // two new entities
+    model.appendPage(second, false);
+    QCOMPARE(inserted.size(), 2); // the rows of its own, then the second page
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 5);
+    for (int row = 0; row < 5; ++row) {
+        QCOMPARE(model.rowAt(row).entity,
+                 QStringLiteral("wix.contacts.v4.contact/c-%1").arg(row + 1));
+        QCOMPARE(model.index(row, DeliveryListModel::EventTypeColumn).data().toString(),
+                 QStringLiteral("wix.contacts.v4.contact_created"));
+    }
+    QCOMPARE(model.rowForSeq(4), 3);
+}
+
+void TestDeliveryListModel::pagesAfterRowsOfItsOwnAreMapped()
+{
+    DeliveryListModel model;
+    StringPool reader;
+    model.appendPage(pageOf(rowsOf(1, 2), reader), true);
+    // A row of the model's own puts texts in its pool the reader knows nothing of...
+    QVector<DeliveryRow> own = rowsOf(3, 3);
+    own.first().eventType = QStringLiteral("AppInstalled");
+    model.appendRows(own);
+    // ...so the reader's next ids mean other texts here, and are mapped.
+    QVector<DeliveryRow> later = rowsOf(4, 5);
+    later[1].eventType = QStringLiteral("wix.contacts.v4.contact_updated");
+    model.appendPage(pageOf(later, reader), false);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.rowAt(2).eventType, QStringLiteral("AppInstalled"));
+    QCOMPARE(model.rowAt(3).eventType, QStringLiteral("wix.contacts.v4.contact_created"));
+    QCOMPARE(model.rowAt(4).eventType, QStringLiteral("wix.contacts.v4.contact_updated"));
+    QCOMPARE(model.rowAt(4).entity, QStringLiteral("wix.contacts.v4.contact/c-5"));
+    QCOMPARE(model.rowAt(0).eventType.constData(), model.rowAt(3).eventType.constData());
+}
+
+void TestDeliveryListModel::columnOrderIsTheSortRoleOrder_data()
+{
+    QTest::addColumn<int>("column");
+    for (int column = 0; column < DeliveryListModel::ColumnCount; ++column)
+        QTest::newRow(qPrintable(DeliveryListModel().headerData(column, Qt::Horizontal).toString()))
+            << column;
+}
+
+void TestDeliveryListModel::columnOrderIsTheSortRoleOrder()
+{
+    QFETCH(int, column);
+    // Texts that differ only in case, prefixes of each other, repeats, every kind of row.
+    const QStringList types = {QStringLiteral("b"),  QStringLiteral("B"),   QStringLiteral("a"),
+                               QStringLiteral("ab"), QStringLiteral("a b"), QString()};
+    QVector<Delivery> deliveries;
+    for (int i = 1; i <= 60; ++i) {
+        Delivery d = delivery(i, SignatureStatus(i % 4));
+        d.method = i % 5 == 0 ? QStringLiteral("GET") : QStringLiteral("POST");
+        d.path = QStringLiteral("/p%1").arg(i % 3);
+        d.size = (i * 37) % 11;
+        d.answerStatus = i % 3 == 0 ? 500 : 200;
+        d.event.eventType = types.at(i % types.size());
+        d.event.instanceId = types.at((i / 2) % types.size());
+        d.event.entityId = types.at((i / 3) % types.size());
+        d.event.identityTypeText = types.at((i / 4) % types.size());
+        d.keyName = types.at((i / 5) % types.size());
+        d.bodyKind = BodyKind(i % 8);
+        d.analysis.flags = quint32(i % 7);
+        deliveries.append(d);
+    }
+    DeliveryListModel model;
+    model.appendDeliveries(deliveries);
+    const auto sortKey = [&](int row) {
+        return model.index(row, column).data(DeliveryListModel::SortRole);
+    };
+    // What QSortFilterProxyModel does with SortRole, texts without case, ties in row order.
+    const auto roleLess = [&](int a, int b) {
+        const QVariant left = sortKey(a);
+        const QVariant right = sortKey(b);
+        if (left.userType() == QMetaType::QString)
+            return left.toString().compare(right.toString(), Qt::CaseInsensitive) < 0;
+        return left.toLongLong() < right.toLongLong();
+    };
+    QVector<int> expected(model.rowCount());
+    std::iota(expected.begin(), expected.end(), 0);
+    std::stable_sort(expected.begin(), expected.end(), roleLess);
+
+    const DeliveryColumnOrder order(model, column);
+    const std::vector<quint64> keys = order.keys();
+    QVector<int> byKeys = QVector<int>(model.rowCount());
+    std::iota(byKeys.begin(), byKeys.end(), 0);
+    std::stable_sort(byKeys.begin(), byKeys.end(),
+                     [&](int a, int b) { return keys[std::size_t(a)] < keys[std::size_t(b)]; });
+    QCOMPARE(byKeys, expected);
+    QVector<int> byLess = QVector<int>(model.rowCount());
+    std::iota(byLess.begin(), byLess.end(), 0);
+    std::stable_sort(byLess.begin(), byLess.end(), [&](int a, int b) { return order.less(a, b); });
+    QCOMPARE(byLess, expected);
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryListModel)

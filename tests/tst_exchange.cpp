@@ -339,6 +339,12 @@ void TestExchange::corruptFilesAreNamedWithTheirPosition_data()
         << "bad.har" << QByteArray(R"({"log":{"version":"1.2","entries":[{"request":{}}]}})")
         << "entry 1" << 0;
     QTest::newRow("HAR, not JSON") << "broken.har" << QByteArray(R"({"log": [)") << "file" << 0;
+    // Found by fuzz_har: a path without its "/" that no later export could import again.
+    QTest::newRow("HAR, relative URL")
+        << "relative.har"
+        << QByteArray(R"({"log":{"entries":[{"startedDateTime":"2024-01-01T00:00:00Z",)"
+                      R"("request":{"method":"POST","url":"http8//127.0.0.1/webhooks"}}]}})")
+        << "entry 1" << 0;
 }
 
 void TestExchange::corruptFilesAreNamedWithTheirPosition()
@@ -424,8 +430,8 @@ void TestExchange::replayIsReproducibleFromItsSeed()
                  KeyFormat::SpkiPem,
                  {}});
     QVERIFY(JwtVerifier(keyring).verify(resigned.sends.at(4).token).valid);
-    QCOMPARE(parseCompactJws(resigned.sends.at(0).token).jws.payload,
-             parseCompactJws(original.at(0).body).jws.payload);
+    QCOMPARE(parseCompactJws(resigned.sends.at(0).token).jws.payload(),
+             parseCompactJws(original.at(0).body).jws.payload());
     QCOMPARE(resigned.sends.at(5).token, original.at(5).body); // not a token: as recorded
 }
 

@@ -1,4 +1,5 @@
 #include "jwt/jwtverifier.h"
+#include "wix/tokeninspection.h"
 
 #include "testkeys.h"
 #include "tokenfactory.h"
@@ -81,7 +82,9 @@ void TestJwtVerifier::validWithEveryKeyForm()
     QCOMPARE(verdict.status(), SignatureStatus::Valid);
     QCOMPARE(verdict.keyName, QStringLiteral("app"));
     QCOMPARE(verdict.issuedAt, std::optional<qint64>(m_now - 5));
-    QVERIFY(verdict.claims.value(QStringLiteral("data")).isString());
+    const CompactJws jws = parseCompactJws(token).jws;
+    QCOMPARE(jws.claims.dataKind, JwtClaimFields::DataKind::String);
+    QVERIFY(jws.payload().value(QStringLiteral("data")).isString());
 }
 
 void TestJwtVerifier::rejections_data()
@@ -287,8 +290,12 @@ void TestJwtVerifier::noKeyIsUnverified()
 
 void TestJwtVerifier::verdictJson()
 {
+    // The `verify --json` object: the verdict with the token's header and claims.
+    Keyring keyring;
+    QVERIFY(keyring.addFromText(QStringLiteral("app"), m_pair.spkiPem).ok());
     const QJsonObject json =
-        verifyWith(signRs256(claims(m_now), m_pair.privateKey), m_pair.spkiPem).toJson();
+        inspectToken(signRs256(claims(m_now), m_pair.privateKey), JwtVerifier(keyring))
+            .toVerdictJson();
     QCOMPARE(json.value(QStringLiteral("valid")).toBool(), true);
     QCOMPARE(json.value(QStringLiteral("reason")).toString(), QStringLiteral("valid"));
     QCOMPARE(json.value(QStringLiteral("key")).toString(), QStringLiteral("app"));

@@ -153,9 +153,9 @@ void TestSender::wireFormatIsWixs()
     options.nowEpochSeconds = 1700000000;
     const TokenInspection inspection = inspectToken(token, JwtVerifier(keyring, options));
     QVERIFY2(inspection.verdict.valid, qPrintable(inspection.verdict.message));
-    QCOMPARE(inspection.parsed.jws.header,
+    QCOMPARE(inspection.parsed.jws.header(),
              QJsonObject({{QStringLiteral("alg"), QStringLiteral("RS256")}}));
-    const QJsonObject claims = inspection.parsed.jws.payload;
+    const QJsonObject claims = inspection.parsed.jws.payload();
     QCOMPARE(claims.value(QStringLiteral("iat")).toInteger(), qint64(1700000000));
     QCOMPARE(claims.value(QStringLiteral("exp")).toInteger(), qint64(1700003600));
     // data is a string; inside it, data and identity are strings again.

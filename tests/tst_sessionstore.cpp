@@ -1,7 +1,9 @@
 #include "models/deliveryrow.h"
+#include "store/sessionrowreader.h"
 #include "store/sessionstore.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -17,10 +19,13 @@ private Q_SLOTS:
     void reopensWithItsDeliveries();
     void refusesNewerSchema();
     void migratesAnEmptyFile();
+    void migratesPayloadsToTheirOwnTable();
     void failedBatchStoresNothing();
     void binaryAndEmptyBodies();
     void integrityCheck();
     void rowsFromColumnsMatchRowsFromDeliveries();
+    void rowReaderCarriesEachTextOnce();
+    void summariesFromColumnsMatchTheDeliveries();
 
 private:
     static Delivery sample(const QByteArray &body);
@@ -171,6 +176,71 @@ void TestSessionStore::migratesAnEmptyFile()
     QCOMPARE(store.count(), qint64(1));
 }
 
+void TestSessionStore::migratesPayloadsToTheirOwnTable()
+{
+    {
+        // A session of schema 2, as Hookscope wrote it before payloads had their table.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(m_path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const char *statement :
+             {"CREATE TABLE deliveries (seq INTEGER PRIMARY KEY, arrival_ms INTEGER NOT NULL, "
+              "method TEXT NOT NULL, path TEXT NOT NULL, query TEXT NOT NULL DEFAULT '', "
+              "headers TEXT NOT NULL, body BLOB NOT NULL, size INTEGER NOT NULL, peer TEXT NOT "
+              "NULL DEFAULT '', body_kind TEXT NOT NULL, answer_status INTEGER NOT NULL, "
+              "answer_body BLOB NOT NULL DEFAULT x'', answer_delay_ms INTEGER NOT NULL DEFAULT "
+              "0, forward_status INTEGER, forward_latency_ms INTEGER, forward_body BLOB, "
+              "forward_error TEXT, signature TEXT NOT NULL, reason TEXT NOT NULL, "
+              "verdict_message TEXT NOT NULL DEFAULT '', key_name TEXT NOT NULL DEFAULT '', "
+              "warnings TEXT NOT NULL DEFAULT '[]', event_type TEXT NOT NULL DEFAULT '', "
+              "instance_id TEXT NOT NULL DEFAULT '', event_id TEXT NOT NULL DEFAULT '', "
+              "entity_fqdn TEXT NOT NULL DEFAULT '', entity_id TEXT NOT NULL DEFAULT '', "
+              "identity_type TEXT NOT NULL DEFAULT '', identity_id TEXT NOT NULL DEFAULT '', "
+              "event_time TEXT NOT NULL DEFAULT '', entity_sequence TEXT NOT NULL DEFAULT '', "
+              "flags INTEGER NOT NULL DEFAULT 0, shape TEXT NOT NULL DEFAULT '', kind TEXT NOT "
+              "NULL DEFAULT '', operation_ts TEXT NOT NULL DEFAULT '', content_digest BLOB NOT "
+              "NULL DEFAULT x'', token_digest BLOB NOT NULL DEFAULT x'', duplicate_of INTEGER "
+              "NOT NULL DEFAULT 0, duplicate_index INTEGER NOT NULL DEFAULT 0, duplicate_kind "
+              "INTEGER NOT NULL DEFAULT 0, out_of_order_after INTEGER NOT NULL DEFAULT 0, "
+              "sequence_gap INTEGER NOT NULL DEFAULT 0, retry_attempt INTEGER NOT NULL "
+              "DEFAULT 0, findings TEXT NOT NULL DEFAULT '[]')",
+              "INSERT INTO deliveries (seq, arrival_ms, method, path, headers, body, size, "
+              "body_kind, answer_status, answer_body, forward_status, forward_latency_ms, "
+              "forward_body, signature, reason, event_type) VALUES (1, 1700000000123, 'POST', "
+              "'/hook', '[[\"Content-Type\",\"text/plain\"]]', x'6869', 2, 'text', 502, "
+              "x'6e6f7065', 502, 1400, x'626164', 'malformed', 'not_three_segments', 'x.y')",
+              "PRAGMA user_version=2"})
+            QVERIFY2(query.exec(QLatin1String(statement)), qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+
+    SessionStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    QCOMPARE(store.count(), qint64(1));
+    const std::optional<Delivery> d = store.load(1);
+    QVERIFY(d);
+    QCOMPARE(d->body, QByteArray("hi"));
+    QCOMPARE(d->answerBody, QByteArray("nope"));
+    QCOMPARE(d->headers.size(), 1);
+    QCOMPARE(d->headers.first().name, QByteArray("Content-Type"));
+    QVERIFY(d->forward);
+    QCOMPARE(d->forward->body, QByteArray("bad"));
+    QCOMPARE(store.loadRowsAfter(0, 10).value(0).eventType, QStringLiteral("x.y"));
+    // The list's columns no longer carry the payloads.
+    QSqlQuery columns(store.database());
+    QVERIFY(columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('deliveries')")));
+    QStringList names;
+    while (columns.next())
+        names << columns.value(0).toString();
+    QVERIFY(!names.contains(QStringLiteral("body")));
+    QVERIFY(names.contains(QStringLiteral("event_type")));
+    QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+}
+
 void TestSessionStore::failedBatchStoresNothing()
 {
     SessionStore store;
@@ -184,7 +254,7 @@ void TestSessionStore::failedBatchStoresNothing()
         db.setDatabaseName(m_path);
         QVERIFY(db.open());
         QVERIFY(QSqlQuery(db).exec(QStringLiteral(
-            "CREATE TRIGGER poison BEFORE INSERT ON deliveries WHEN NEW.body = x'706f69736f6e' "
+            "CREATE TRIGGER poison BEFORE INSERT ON payloads WHEN NEW.body = x'706f69736f6e' "
             "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")));
         db.close();
     }
@@ -272,6 +342,116 @@ void TestSessionStore::rowsFromColumnsMatchRowsFromDeliveries()
         QCOMPARE(row.analysisFlags, expected.analysisFlags);
     }
     QCOMPARE(store.loadRowsAfter(1, 10).size(), 1);
+}
+
+void TestSessionStore::rowReaderCarriesEachTextOnce()
+{
+    SessionStore store;
+    QVERIFY(store.open(m_path));
+    QVector<Delivery> batch;
+    for (int i = 0; i < 5; ++i) {
+        Delivery d = sample("x");
+        d.event.eventType = i < 3 ? QStringLiteral("a") : QStringLiteral("b");
+        batch.append(d);
+    }
+    QVERIFY(store.append(batch));
+    SessionRowReader reader(store);
+    DeliveryRowPage first;
+    QString error;
+    QVERIFY2(reader.read(0, 3, &first, &error), qPrintable(error));
+    QCOMPARE(first.rows.size(), 3);
+    QCOMPARE(first.firstStringId, quint32(1));
+    QVERIFY(first.strings.contains(QStringLiteral("a")));
+    DeliveryRowPage second;
+    QVERIFY(reader.read(first.rows.constLast().seq, 3, &second, &error));
+    QCOMPARE(second.rows.size(), 2);
+    QCOMPARE(second.firstStringId, quint32(1 + first.strings.size()));
+    QCOMPARE(second.strings, QStringList{QStringLiteral("b")}); // the rest it knew already
+    QCOMPARE(second.rows.at(0).method, first.rows.at(0).method);
+    DeliveryRowPage none;
+    QVERIFY(reader.read(5, 3, &none, &error));
+    QVERIFY(none.rows.isEmpty());
+    QVERIFY(none.strings.isEmpty());
+}
+
+void TestSessionStore::summariesFromColumnsMatchTheDeliveries()
+{
+    SessionStore store;
+    QVERIFY(store.open(m_path));
+    Delivery withEvent = sample("not a token");
+    WixEvent &e = withEvent.event;
+    e.shape = WixEventShape::Standardized;
+    e.kind = WixEventKind::Updated;
+    e.eventType = QStringLiteral("wix.contacts.v4.contact_updated");
+    e.instanceId = QStringLiteral("inst");
+    e.eventId = QStringLiteral("evt");
+    e.entityFqdn = QStringLiteral("wix.contacts.v4.contact");
+    e.entityId = QStringLiteral("c1");
+    e.identityType = IdentityType::Member;
+    e.identityTypeText = QStringLiteral("MEMBER");
+    e.identityId = QStringLiteral("m1");
+    e.eventTime = QStringLiteral("2026-11-01T10:00:00.123456Z");
+    e.entityEventSequence = QStringLiteral("12");
+    withEvent.analysis.flags = FlagDuplicate | FlagDuplicateRetry;
+    withEvent.analysis.duplicateOf = 3;
+    withEvent.analysis.duplicateIndex = 2;
+    withEvent.analysis.duplicateKind = DuplicateKind::Retry;
+    withEvent.analysis.likelyRetryAttempt = 1;
+    withEvent.analysis.findings = {
+        {Severity::Note, QStringLiteral("dup.retry"), QStringLiteral("again"), 3}};
+    Delivery appEvent = sample("y");
+    appEvent.forward.reset();
+    appEvent.event.shape = WixEventShape::AppManagement;
+    appEvent.event.eventType = QStringLiteral("AppInstalled");
+    appEvent.event.operationTimeStamp = QStringLiteral("2026-11-01T10:00:01.000Z");
+    appEvent.event.contentDigest = QByteArray(32, 'd');
+    QVector<Delivery> batch{withEvent, appEvent};
+    QVERIFY(store.append(batch));
+    const QVector<Delivery> summaries = store.loadSummariesAfter(0, 10);
+    QCOMPARE(summaries.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const Delivery &s = summaries.at(i);
+        const Delivery &d = batch.at(i);
+        QCOMPARE(s.seq, d.seq);
+        QCOMPARE(s.arrivalMs, d.arrivalMs);
+        QCOMPARE(s.method, d.method);
+        QCOMPARE(s.path, d.path);
+        QCOMPARE(s.query, d.query);
+        QVERIFY(s.body.isEmpty() && s.headers.isEmpty() && s.answerBody.isEmpty());
+        QCOMPARE(s.size, d.size);
+        QCOMPARE(s.answerStatus, d.answerStatus);
+        QCOMPARE(s.answerDelayMs, d.answerDelayMs);
+        QCOMPARE(s.forward.has_value(), d.forward.has_value());
+        if (s.forward) {
+            QCOMPARE(s.forward->status, d.forward->status);
+            QCOMPARE(s.forward->latencyMs, d.forward->latencyMs);
+        }
+        QCOMPARE(s.signature, d.signature);
+        QCOMPARE(s.reason, d.reason);
+        QCOMPARE(s.keyName, d.keyName);
+        QCOMPARE(s.warnings, d.warnings);
+        QCOMPARE(s.analysis.flags, d.analysis.flags);
+        QCOMPARE(s.analysis.duplicateOf, d.analysis.duplicateOf);
+        QCOMPARE(s.analysis.duplicateIndex, d.analysis.duplicateIndex);
+        QCOMPARE(s.analysis.duplicateKind, d.analysis.duplicateKind);
+        QCOMPARE(s.analysis.likelyRetryAttempt, d.analysis.likelyRetryAttempt);
+        QCOMPARE(s.analysis.findings.size(), d.analysis.findings.size());
+        QCOMPARE(s.event.shape, d.event.shape);
+        QCOMPARE(s.event.kind, d.event.kind);
+        QCOMPARE(s.event.eventType, d.event.eventType);
+        QCOMPARE(s.event.instanceId, d.event.instanceId);
+        QCOMPARE(s.event.eventId, d.event.eventId);
+        QCOMPARE(s.event.entityKey(), d.event.entityKey());
+        QCOMPARE(s.event.identityType, d.event.identityType);
+        QCOMPARE(s.event.identityId, d.event.identityId);
+        QCOMPARE(s.event.eventTime, d.event.eventTime);
+        QCOMPARE(s.event.entityEventSequence, d.event.entityEventSequence);
+        QCOMPARE(s.event.operationTimeStamp, d.event.operationTimeStamp);
+        QCOMPARE(s.event.contentDigest, d.event.contentDigest);
+    }
+    QVERIFY(summaries.at(0).event.eventTimestamp.valid);
+    QCOMPARE(summaries.at(0).event.eventTimestamp.nanos, 123456000);
+    QCOMPARE(store.loadSummariesAfter(1, 10).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSessionStore)

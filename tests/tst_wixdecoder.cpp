@@ -1,3 +1,4 @@
+#include "jwt/jwsfieldreader.h"
 #include "wix/tokeninspection.h"
 #include "wix/wixdecoder.h"
 #include "json/jsonexpander.h"
@@ -26,8 +27,11 @@ private Q_SLOTS:
     void departuresBecomeNotes();
     void decodingNeedsNoValidSignature();
     void stringNestingIsBounded();
+    void deepStringsStayStrings();
     void timestampParsing_data();
     void timestampParsing();
+    void fastAndQtReadingsAgree_data();
+    void fastAndQtReadingsAgree();
 };
 
 void TestWixDecoder::examples_data()
@@ -323,6 +327,31 @@ void TestWixDecoder::stringNestingIsBounded()
     QCOMPARE(expanded.stringifiedPaths.size(), 8);
 }
 
+void TestWixDecoder::deepStringsStayStrings()
+{
+    // Found by fuzz_token: strings of JSON 1,000 arrays deep, each holding the next,
+    // made a tree 9,000 deep and overflowed the stack expanding it.
+    QJsonValue value = QStringLiteral("leaf");
+    for (int level = 0; level < 9; ++level) {
+        for (int i = 0; i < 1000; ++i)
+            value = QJsonArray{value};
+        if (level < 8)
+            value =
+                QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    }
+    QVERIFY(value.isArray());
+    const ExpandedJson deep = expandJsonStrings(value);
+    QVERIFY(deep.stringifiedPaths.isEmpty());
+    QCOMPARE(deep.value, value);
+
+    // A string of JSON 63 containers down is still expanded.
+    QJsonValue shallow = QStringLiteral("[1]");
+    for (int i = 0; i < 63; ++i)
+        shallow = QJsonArray{shallow};
+    const ExpandedJson expanded = expandJsonStrings(shallow);
+    QCOMPARE(expanded.stringifiedPaths.size(), 1);
+}
+
 void TestWixDecoder::timestampParsing_data()
 {
     QTest::addColumn<QString>("text");
@@ -341,6 +370,13 @@ void TestWixDecoder::timestampParsing_data()
     QTest::newRow("no zone") << "2020-10-18T13:40:57" << false << qint64(0) << 0;
     QTest::newRow("garbage") << "yesterday" << false << qint64(0) << 0;
     QTest::newRow("ten digits") << "2020-10-18T13:40:57.1234567890Z" << false << qint64(0) << 0;
+    QTest::newRow("no such day") << "2021-02-29T10:00:00Z" << false << qint64(0) << 0;
+    QTest::newRow("leap day, last nanosecond")
+        << "2024-02-29T23:59:59.999999999Z" << true << qint64(1709251199) << 999999999;
+    QTest::newRow("before the epoch")
+        << "1969-12-31T23:59:59.5Z" << true << qint64(-1) << 500000000;
+    QTest::newRow("dot without digits") << "2020-10-18T13:40:57.Z" << false << qint64(0) << 0;
+    QTest::newRow("sign in the digits") << "2020-10-18T13:4-:57Z" << false << qint64(0) << 0;
 }
 
 void TestWixDecoder::timestampParsing()
@@ -355,6 +391,156 @@ void TestWixDecoder::timestampParsing()
         QCOMPARE(t.seconds, seconds);
         QCOMPARE(t.nanos, nanos);
     }
+}
+
+namespace {
+// A stringified JSON value, as Wix nests them.
+QByteArray quoted(const QByteArray &json)
+{
+    return QJsonDocument(QJsonArray{QString::fromUtf8(json)})
+        .toJson(QJsonDocument::Compact)
+        .mid(1)
+        .chopped(1);
+}
+
+QByteArray envelopeJson(const QByteArray &data, const QByteArray &identity = QByteArray())
+{
+    QByteArray envelope =
+        R"({"eventType":"wix.test.v1.thing_created","instanceId":"inst-1","data":)" + quoted(data);
+    if (!identity.isEmpty())
+        envelope += R"(,"identity":)" + quoted(identity);
+    return envelope + '}';
+}
+
+QByteArray payloadWithEnvelope(const QByteArray &envelope)
+{
+    return R"({"iat":1700000000,"data":)" + quoted(envelope) + '}';
+}
+} // namespace
+
+void TestWixDecoder::fastAndQtReadingsAgree_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("payload");
+    const QByteArray rs256 = R"({"alg":"RS256","typ":"JWT"})";
+    const QDir examples(QStringLiteral(HOOKSCOPE_TEST_DATA "/wix-examples"));
+    for (const QString &file : examples.entryList({QStringLiteral("*.json")})) {
+        QTest::addRow("example %s", qPrintable(file))
+            << rs256
+            << QJsonDocument(wixClaims(loadExample(file), 1700000000))
+                   .toJson(QJsonDocument::Compact);
+    }
+    const QByteArray created =
+        R"({"id":"e-1","entityFqdn":"wix.test.v1.thing","slug":"created","entityId":"t-1","eventTime":"2024-01-02T03:04:05.123456789Z","entityEventSequence":"7","createdEvent":{"entity":{"a":1}}})";
+    const QByteArray member = R"({"identityType":"MEMBER","memberId":"m-1"})";
+    QTest::newRow("standardized") << rs256 << payloadWithEnvelope(envelopeJson(created, member));
+    QTest::newRow("duplicate keys in the envelope")
+        << rs256
+        << payloadWithEnvelope(R"({"eventType":"a","instanceId":"i","eventType":"b","data":"{}"})");
+    QTest::newRow("duplicate keys in data")
+        << rs256 << payloadWithEnvelope(envelopeJson(R"({"id":"1","entityFqdn":"x","id":"2"})"));
+    QTest::newRow("duplicate keys in the payload")
+        << rs256
+        << (R"({"data":"{}","iat":"x","iat":5,"data":)" + quoted(envelopeJson(created)) + '}');
+    QTest::newRow("data claim an object") << rs256 << (R"({"data":)" + envelopeJson(created) + '}');
+    QTest::newRow("no data claim") << rs256 << QByteArray(R"({"sub":"x"})");
+    QTest::newRow("empty envelope") << rs256 << payloadWithEnvelope("{}");
+    QTest::newRow("envelope an array") << rs256 << payloadWithEnvelope("[1]");
+    QTest::newRow("envelope a scalar") << rs256 << payloadWithEnvelope("5");
+    QTest::newRow("envelope not JSON") << rs256 << payloadWithEnvelope("{eventType");
+    QTest::newRow("identity an object")
+        << rs256
+        << payloadWithEnvelope(
+               R"({"eventType":"a","instanceId":"i","data":"{}","identity":{"identityType":"APP","appId":"x"}})");
+    QTest::newRow("identity null")
+        << rs256
+        << payloadWithEnvelope(R"({"eventType":"a","instanceId":"i","data":"{}","identity":null})");
+    QTest::newRow("identity not JSON") << rs256 << payloadWithEnvelope(envelopeJson(created, "{x"));
+    QTest::newRow("identity unknown")
+        << rs256 << payloadWithEnvelope(envelopeJson(created, R"({"identityType":"ROBOT"})"));
+    QTest::newRow("identity without its id")
+        << rs256 << payloadWithEnvelope(envelopeJson(created, R"({"identityType":"WIX_USER"})"));
+    QTest::newRow("numbers for ids and sequence")
+        << rs256
+        << payloadWithEnvelope(envelopeJson(
+               R"({"id":12,"entityFqdn":"x","entityId":18446744073709551615,"entityEventSequence":1.5,"deletedEvent":{}})"));
+    QTest::newRow("big integer id")
+        << rs256
+        << payloadWithEnvelope(
+               envelopeJson(R"({"id":123456789012345678901234567890,"entityFqdn":"x"})"));
+    QTest::newRow("number out of range")
+        << rs256 << payloadWithEnvelope(envelopeJson(R"({"id":"1","entityFqdn":"x","n":1e400})"));
+    QTest::newRow("modifiedFields an object")
+        << rs256
+        << payloadWithEnvelope(envelopeJson(
+               R"({"id":"1","entityFqdn":"x","updatedEvent":{"modifiedFields":{"z":1,"a":2,"m":3,"a":4}}})"));
+    QTest::newRow("modifiedFields mixed")
+        << rs256
+        << payloadWithEnvelope(envelopeJson(
+               R"({"id":"1","entityFqdn":"x","updatedEvent":{"modifiedFields":[1,"a",null,"b"]}})"));
+    QTest::newRow("action event") << rs256
+                                  << payloadWithEnvelope(envelopeJson(
+                                         R"({"id":"1","entityFqdn":"x","actionEvent":{}})"));
+    QTest::newRow("legacy, digest of the data")
+        << rs256
+        << payloadWithEnvelope(
+               R"({"eventType":"OrderPaid","instanceId":"i","data":"{\"b\":[1,2.5,\"x\"],\"a\":{\"z\":null,\"y\":true}}","accountInfo":{"siteId":"s"}})");
+    QTest::newRow("app management")
+        << rs256
+        << payloadWithEnvelope(
+               R"({"eventType":"AppInstalled","instanceId":"i","data":"{\"appId\":\"a\",\"operationTimeStamp\":\"2024-01-01T00:00:00Z\"}"})");
+    QTest::newRow("escaped keys and unicode")
+        << rs256
+        << payloadWithEnvelope(
+               envelopeJson(R"({"\u0069d":"\u00e9-\ud83d\ude00","entityFqdn":"x"})"));
+    QTest::newRow("lone surrogate")
+        << rs256 << payloadWithEnvelope(envelopeJson(R"({"id":"\ud800","entityFqdn":"x"})"));
+    QTest::newRow("data missing") << rs256
+                                  << payloadWithEnvelope(R"({"eventType":"a","instanceId":"i"})");
+    QTest::newRow("header: key URLs, kid, crit, duplicate alg")
+        << QByteArray(
+               R"({"x5u":"https://x","alg":"HS256","kid":7,"jku":"https://y","crit":[],"alg":"RS256"})")
+        << payloadWithEnvelope(envelopeJson(created));
+    QTest::newRow("header: kid a string") << QByteArray(R"({"alg":"RS256","kid":"k-1"})")
+                                          << QByteArray(R"({"exp":1e300,"nbf":"soon","iat":1.9})");
+    QTest::newRow("header: alg not a string")
+        << QByteArray(R"({"alg":256})") << payloadWithEnvelope(envelopeJson(created));
+}
+
+// Every delivery is read with simdjson; Qt's reading is the reference it must
+// match exactly, whatever the input.
+void TestWixDecoder::fastAndQtReadingsAgree()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, payload);
+    const QByteArray token = encode(header) + '.' + encode(payload) + '.' + encode("sig");
+    const JwsParseResult parsed = parseCompactJws(token);
+
+    CompactJws reference;
+    JwsFieldReader::readHeader(parsed.jws.header(), &reference);
+    JwsFieldReader::readClaims(parsed.jws.payload(), &reference);
+    if (parsed.ok()) {
+        QCOMPARE(parsed.jws.alg, reference.alg);
+        QCOMPARE(parsed.jws.kid, reference.kid);
+        QCOMPARE(parsed.jws.hasCrit, reference.hasCrit);
+        QCOMPARE(parsed.jws.keyUrlHeaders, reference.keyUrlHeaders);
+        for (const auto &[fast, qt] : {std::pair(parsed.jws.claims.iat, reference.claims.iat),
+                                       std::pair(parsed.jws.claims.exp, reference.claims.exp),
+                                       std::pair(parsed.jws.claims.nbf, reference.claims.nbf)}) {
+            QCOMPARE(int(fast.state), int(qt.state));
+            QCOMPARE(fast.seconds, qt.seconds);
+        }
+        QCOMPARE(int(parsed.jws.claims.dataKind), int(reference.claims.dataKind));
+        QCOMPARE(parsed.jws.claims.data, reference.claims.data);
+    }
+
+    const WixDecoding fast = decodeWixToken(parsed.jws);
+    const WixDecoding qt = decodeWixClaims(parsed.jws.payload());
+    QCOMPARE(fast.notes, qt.notes);
+    QCOMPARE(fast.event.toJson(), qt.event.toJson());
+    QCOMPARE(fast.event.contentDigest.toHex(), qt.event.contentDigest.toHex());
+    QCOMPARE(fast.event.accountInfo, qt.event.accountInfo);
+    QCOMPARE(fast.event.modifiedFields, qt.event.modifiedFields);
 }
 
 QTEST_GUILESS_MAIN(TestWixDecoder)

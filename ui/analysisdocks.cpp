@@ -9,6 +9,7 @@
 #include "timelineview.h"
 
 #include <QDockWidget>
+#include <QLocale>
 #include <QMainWindow>
 #include <QScrollArea>
 
@@ -55,6 +56,17 @@ AnalysisDocks::AnalysisDocks(AnalysisModels *models, QMainWindow *window)
     connect(m_expertInfo, &ExpertInfoView::deliverySelected, this,
             &AnalysisDocks::deliverySelected);
     connect(m_latency, &LatencyPanel::deliverySelected, this, &AnalysisDocks::deliverySelected);
+    // A large session's first deliveries are left out of the per-delivery views: say so.
+    connect(models, &AnalysisModels::omittedCountChanged, this, [this](int omitted) {
+        const QString latest =
+            omitted > 0 ? QStringLiteral(" (latest %1 of %2)")
+                              .arg(QLocale().toString(AnalysisModels::kWindow),
+                                   QLocale().toString(qint64(omitted) + AnalysisModels::kWindow))
+                        : QString();
+        m_timelineDock->setWindowTitle(QStringLiteral("Timeline") + latest);
+        m_eventGroupsDock->setWindowTitle(QStringLiteral("Event groups") + latest);
+        m_latencyDock->setWindowTitle(QStringLiteral("Handler latency") + latest);
+    });
     ForwardLatencyModel *latency = models->forwardLatency();
     connect(latency, &QAbstractItemModel::rowsInserted, this, &AnalysisDocks::onLatencyRows);
     connect(latency, &QAbstractItemModel::modelReset, this, [this] { m_latencyShown = false; });

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimer>
 
 namespace {
 const QString kWalSuffix = QStringLiteral("-wal");
@@ -47,10 +48,23 @@ CaptureSession::CaptureSession(KeyringStore *keys, QObject *parent)
     , m_analysis(new AnalysisModels(this))
     , m_loader(new SessionRowLoader(this))
     , m_importer(new SessionImporter(this))
+    , m_flushTimer(new QTimer(this))
 {
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(kFlushMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &CaptureSession::flushArrivals);
     connect(&m_service, &CaptureService::committed, this, &CaptureSession::onCommitted);
     connect(&m_service, &CaptureService::storeFailed, this, &CaptureSession::storeFailed);
-    connect(m_loader, &SessionRowLoader::pageLoaded, this, &CaptureSession::onPageLoaded);
+    connect(m_loader, &SessionRowLoader::rowsLoaded, this, &CaptureSession::onRowsLoaded);
+    // The capture pipeline reads the session's analysis once the list is in (both read the
+    // whole session: one after the other, the list comes first).
+    m_service.setAnalysisDeferred(true);
+    connect(m_loader, &SessionRowLoader::rowsFinished, &m_service,
+            &CaptureService::prepareAnalysis);
+    connect(m_loader, &SessionRowLoader::findingsLoaded, this, &CaptureSession::onFindingsLoaded);
+    connect(m_loader, &SessionRowLoader::analysisWindow, m_analysis,
+            &AnalysisModels::setOmittedCount);
+    connect(m_loader, &SessionRowLoader::analysisLoaded, this, &CaptureSession::onAnalysisLoaded);
     connect(m_loader, &SessionRowLoader::finished, this, &CaptureSession::onLoadFinished);
     connect(m_keys, &KeyringStore::changed, this,
             [this] { m_service.setVerifier(m_keys->verifier()); });
@@ -71,6 +85,8 @@ bool CaptureSession::startCapture(const CaptureOptions &options)
                            m_service.start(options, m_sessionPath, m_keys->verifier(), &error);
     m_options = options;
     if (listening) {
+        if (!m_loading)
+            m_service.prepareAnalysis();
         // Restarts (clear, save as) keep the port a "any free port" start was given.
         m_options.port = quint16(m_service.url().port());
         m_listenError.clear();
@@ -130,9 +146,10 @@ bool CaptureSession::open(const QString &path, const CaptureOptions &options, QS
     m_sessionPath = path;
     resetRows();
     setLoading(true);
-    // Capture starts at once; what it commits while the rows load waits in the buffer.
-    startCapture(options);
+    // The rows start loading, and capture at once; what it commits while the rows load
+    // waits in the buffer.
     m_loader->start(path);
+    startCapture(options);
     emit sessionChanged(path);
     return true;
 }
@@ -236,10 +253,21 @@ void CaptureSession::setPaused(bool paused)
 
 void CaptureSession::onCommitted(const QVector<Delivery> &deliveries)
 {
-    m_buffer.reserve(m_buffer.size() + deliveries.size());
     for (const Delivery &delivery : deliveries)
         m_buffer.append(AnalysisModels::withoutPayload(delivery));
     emit arrived(int(deliveries.size()));
+    if (m_paused || m_loading) {
+        emit countsChanged(); // "N waiting"
+        return;
+    }
+    // Under load the pipeline commits many small batches a second: the models take
+    // them in together, kFlushMs at the latest after the first arrived.
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void CaptureSession::flushArrivals()
+{
     flushBuffer();
     emit countsChanged();
 }
@@ -250,7 +278,7 @@ void CaptureSession::flushBuffer()
         return;
     // While loading, deliveries may have been both read and buffered: keep the newer ones.
     const int count = m_model->rowCount();
-    const qint64 last = count > 0 ? m_model->rowAt(count - 1).seq : 0;
+    const qint64 last = count > 0 ? m_model->seqAt(count - 1) : 0;
     QVector<Delivery> fresh;
     fresh.reserve(m_buffer.size());
     for (Delivery &delivery : m_buffer) {
@@ -267,21 +295,23 @@ void CaptureSession::appendToModels(const QVector<Delivery> &deliveries)
     m_analysis->appendDeliveries(deliveries);
 }
 
-void CaptureSession::onPageLoaded(const QVector<Delivery> &deliveries, bool first)
+void CaptureSession::onRowsLoaded(const DeliveryRowPage &page, bool first)
 {
-    if (first) {
-        // The whole session: one reset of the list; the analysis models start empty.
-        QVector<DeliveryRow> rows;
-        rows.reserve(deliveries.size());
-        for (const Delivery &delivery : deliveries)
-            rows.append(DeliveryRow::fromDelivery(delivery));
-        m_model->setRows(std::move(rows));
-        m_analysis->clear();
-        m_analysis->appendDeliveries(deliveries);
-    } else {
-        appendToModels(deliveries);
-    }
+    // The first page resets the list; the analysis views follow in a second pass.
+    m_model->appendPage(page, first);
     emit countsChanged();
+}
+
+void CaptureSession::onFindingsLoaded(const QVector<Delivery> &deliveries, bool first)
+{
+    if (first)
+        m_analysis->clear();
+    m_analysis->appendFindings(deliveries);
+}
+
+void CaptureSession::onAnalysisLoaded(const QVector<Delivery> &deliveries)
+{
+    m_analysis->appendRecent(deliveries);
 }
 
 void CaptureSession::onLoadFinished(const QString &error)
@@ -327,7 +357,6 @@ void CaptureSession::onImported(const QVector<Delivery> &written, const QString 
 {
     if (!written.isEmpty()) {
         // The way committed captures go: buffered while paused or loading, then to every model.
-        m_buffer.reserve(m_buffer.size() + written.size());
         for (const Delivery &delivery : written)
             m_buffer.append(AnalysisModels::withoutPayload(delivery));
         flushBuffer();

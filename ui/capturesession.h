@@ -3,6 +3,7 @@
 #include "capture/captureoptions.h"
 #include "capture/captureservice.h"
 #include "capture/delivery.h"
+#include "models/deliveryrowpage.h"
 
 #include <QObject>
 #include <QVector>
@@ -14,17 +15,22 @@ class DeliveryListModel;
 class KeyringStore;
 class SessionImporter;
 class SessionRowLoader;
+class QTimer;
 
 // The window's capture: one session file, the capture service writing to it, the
 // list model showing it and the analysis views' models, every model fed the same
 // batches and cleared together. Deliveries that arrive while paused or while the
-// session is still loading wait in a buffer and are appended, in order, afterwards.
+// session is still loading wait in a buffer and are appended, in order, afterwards;
+// the others reach the models together, in one insert per model every kFlushMs.
 class CaptureSession final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CaptureSession)
 
 public:
+    // How long captured deliveries wait to reach the models together, at most.
+    static constexpr int kFlushMs = 25;
+
     explicit CaptureSession(KeyringStore *keys, QObject *parent = nullptr);
     ~CaptureSession() override;
 
@@ -86,7 +92,10 @@ signals:
 
 private:
     void onCommitted(const QVector<Delivery> &deliveries);
-    void onPageLoaded(const QVector<Delivery> &deliveries, bool first);
+    void flushArrivals();
+    void onRowsLoaded(const DeliveryRowPage &page, bool first);
+    void onFindingsLoaded(const QVector<Delivery> &deliveries, bool first);
+    void onAnalysisLoaded(const QVector<Delivery> &deliveries);
     void appendToModels(const QVector<Delivery> &deliveries);
     void onLoadFinished(const QString &error);
     bool startCapture(const CaptureOptions &options);
@@ -104,6 +113,7 @@ private:
     AnalysisModels *m_analysis;
     SessionRowLoader *m_loader;
     SessionImporter *m_importer;
+    QTimer *m_flushTimer;
     CaptureService m_service;
     CaptureOptions m_options;
     QString m_sessionPath;

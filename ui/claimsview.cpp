@@ -112,8 +112,8 @@ void ClaimsView::showInspection(const TokenInspection &inspection, qint64 now)
 {
     QStringList lines;
     const CompactJws &jws = inspection.parsed.jws;
-    appendSection(&lines, QStringLiteral("Header"), describeObject(jws.header, now));
-    appendSection(&lines, QStringLiteral("Claims"), describeObject(jws.payload, now));
+    appendSection(&lines, QStringLiteral("Header"), describeObject(jws.header(), now));
+    appendSection(&lines, QStringLiteral("Claims"), describeObject(jws.payload(), now));
 
     const WixEvent &event = inspection.decoding.event;
     if (inspection.decoding.hasEnvelope()) {

@@ -119,7 +119,7 @@ QStringList DecodedTab::computedFields(const Delivery &d, const TokenInspection 
         fields << QStringLiteral("[event age at arrival: %1]")
                       .arg(ageText(d.arrivalMs - event.eventTimestamp.toMSecsSinceEpoch()));
     }
-    const QJsonValue iat = inspection.parsed.jws.payload.value(QLatin1String("iat"));
+    const QJsonValue iat = inspection.parsed.jws.payload().value(QLatin1String("iat"));
     if (iat.isDouble() && std::isfinite(iat.toDouble()) && std::fabs(iat.toDouble()) < 1e13) {
         const auto iatMs = static_cast<qint64>(std::floor(iat.toDouble() * 1000.0));
         fields << QStringLiteral("[iat age at arrival: %1]").arg(ageText(d.arrivalMs - iatMs));

@@ -246,7 +246,7 @@ QVariant ExtraColumnsProxyModel::data(const QModelIndex &index, int role) const
         // Colours, flags, seq: the row's, as its first column has them.
         return QIdentityProxyModel::data(this->index(index.row(), 0), role);
     }
-    const qint64 seq = m_deliveries->rowAt(index.row()).seq;
+    const qint64 seq = m_deliveries->seqAt(index.row());
     const auto cached = m_cache.constFind(seq);
     if (cached == m_cache.cend()) {
         request(seq);

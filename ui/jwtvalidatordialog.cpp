@@ -472,7 +472,7 @@ void JwtValidatorDialog::showVerdict(const TokenInspection &inspection, bool tok
 void JwtValidatorDialog::showDecoded(const TokenInspection &inspection, bool tokenGiven, qint64 now)
 {
     const CompactJws &jws = inspection.parsed.jws;
-    if (!tokenGiven || (jws.header.isEmpty() && jws.payload.isEmpty())) {
+    if (!tokenGiven || (!jws.headerIsObject && !jws.payloadIsObject)) {
         if (!m_shownTree.isEmpty() || m_model->rowCount() > 0) {
             m_model->clear();
             m_shownTree = QJsonObject();

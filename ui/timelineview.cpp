@@ -7,11 +7,13 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -57,6 +59,7 @@ QString tickLabel(double ms, double step)
 
 TimelineView::TimelineView(QWidget *parent)
     : QAbstractScrollArea(parent)
+    , m_repaint(new QTimer(this))
 {
     setObjectName(QStringLiteral("timelineView"));
     setAccessibleName(QStringLiteral("Timeline"));
@@ -65,6 +68,9 @@ TimelineView::TimelineView(QWidget *parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 120);
+    m_repaint->setSingleShot(true);
+    m_repaint->setInterval(kLiveRepaintMs);
+    connect(m_repaint, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
 }
 
 void TimelineView::setModel(TimelineModel *model)
@@ -75,7 +81,7 @@ void TimelineView::setModel(TimelineModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     if (m_model) {
-        connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineView::relayout);
+        connect(m_model, &QAbstractItemModel::rowsInserted, this, &TimelineView::onRowsInserted);
         connect(m_model, &QAbstractItemModel::modelReset, this, &TimelineView::relayout);
         connect(m_model, &QObject::destroyed, this, &TimelineView::relayout);
     }
@@ -124,6 +130,25 @@ double TimelineView::arrivalY(const TimelineEvent &event) const
     return laneTop(event.lane) + laneHeight(event.lane) - 9;
 }
 
+void TimelineView::onRowsInserted()
+{
+    // Live capture inserts many times a second: the layout follows each insert (it is
+    // cheap), the paint at most every kLiveRepaintMs.
+    m_repaintLater = true;
+    relayout();
+    m_repaintLater = false;
+}
+
+void TimelineView::requestRepaint()
+{
+    if (!m_repaintLater) {
+        m_repaint->stop();
+        viewport()->update();
+    } else if (!m_repaint->isActive()) {
+        m_repaint->start();
+    }
+}
+
 void TimelineView::relayout()
 {
     const bool hadLayout = m_laneTops.size() > 1;
@@ -134,7 +159,7 @@ void TimelineView::relayout()
         m_startMs = m_endMs = 0;
         m_msPerPixel = 1;
         updateScrollBars();
-        viewport()->update();
+        requestRepaint();
         return;
     }
     m_laneTops.reserve(m_model->laneCount() + 1);
@@ -152,7 +177,7 @@ void TimelineView::relayout()
         updateScrollBars();
         horizontalScrollBar()->setValue(qRound((leftTime - m_startMs) / m_msPerPixel));
     }
-    viewport()->update();
+    requestRepaint();
 }
 
 void TimelineView::updateScrollBars()
@@ -448,11 +473,16 @@ void TimelineView::paintEvent(QPaintEvent *)
     const double t1 = timeAt(area.width() + kHitRadius);
     const auto [from, to] =
         m_model->rowsArrivingBetween(t0 - m_model->maxLeadMs(), t1 + m_model->maxLagMs());
-    // When zoomed out, many events land on the same pixels: draw each spot once.
+    // When zoomed out, many events land on the same pixels: an event is drawn only when
+    // its mark or its arrival falls on a pixel column where its lane (and stack) has no
+    // mark, or no arrival, of its kind yet. A paint then costs a few draws per column,
+    // however many thousand events a live capture put in view.
     const int levels = kMaxStack + 1;
-    QVector<QPoint> lastDrawn((lastLane - firstLane + 1) * levels,
-                              QPoint(std::numeric_limits<int>::min(), 0));
-    QVector<quint8> lastCategory(lastDrawn.size(), 0xff);
+    const int columns = area.width() + 2 * kHitRadius + 2;
+    const auto column = [&](double x) {
+        return std::clamp(int(x) + kHitRadius + 1, 0, columns - 1);
+    };
+    QHash<int, std::vector<quint8>> drawn; // (slot, kind) -> per column: 1 mark, 2 arrival
     int selectedRow = -1;
     for (int row = from; row < to; ++row) {
         const TimelineEvent &event = m_model->eventAt(row);
@@ -464,12 +494,16 @@ void TimelineView::paintEvent(QPaintEvent *)
             continue;
         }
         const int slot = (event.lane - firstLane) * levels + qMin(event.stack, kMaxStack);
-        const QPoint spot(int(xFor(event.eventTimeMs)), int(xFor(double(event.arrivalMs))));
-        const auto category = quint8(AnalysisFlagStyle::categoryOf(event.flags));
-        if (lastDrawn.at(slot) == spot && lastCategory.at(slot) == category)
+        const int kind = int(AnalysisFlagStyle::categoryOf(event.flags)) * 2 + event.hasEventTime;
+        std::vector<quint8> &seen = drawn[slot * 64 + kind];
+        if (seen.empty())
+            seen.resize(std::size_t(columns), 0);
+        quint8 &mark = seen[std::size_t(column(xFor(event.eventTimeMs)))];
+        quint8 &arrival = seen[std::size_t(column(xFor(double(event.arrivalMs))))];
+        if ((mark & 1) && (arrival & 2))
             continue;
-        lastDrawn[slot] = spot;
-        lastCategory[slot] = category;
+        mark |= 1;
+        arrival |= 2;
         paintEventMark(painter, event, false);
     }
     if (selectedRow >= 0)

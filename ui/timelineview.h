@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QVector>
 
+class QTimer;
+
 // The timeline: one lane per entity (per instance for app events, one legacy lane
 // per instance), each delivery drawn as a mark at its eventTime linked to a tick at
 // its arrival; duplicates stack above the first delivery; colours from the analysis
@@ -59,7 +61,11 @@ protected:
     bool viewportEvent(QEvent *event) override;
 
 private:
+    static constexpr int kLiveRepaintMs = 100;
+
+    void onRowsInserted();
     void relayout();
+    void requestRepaint(); // now, or soon after rows were inserted
     void updateScrollBars();
     void zoomAt(double viewportX, double factor);
     void panBy(int dx, int dy);
@@ -87,4 +93,6 @@ private:
     int m_pressV = 0;
     bool m_pressed = false;
     bool m_dragging = false;
+    bool m_repaintLater = false;
+    QTimer *m_repaint;
 };

@@ -75,7 +75,7 @@ void TokenTab::showDelivery(const Delivery &delivery, const TokenInspection &ins
     m_banner->setVerdict(VerdictBanner::stateFor(delivery.signature), reasonCode(delivery.reason),
                          delivery.verdictMessage, warnings);
     m_segments->setPlainText(QString::fromUtf8(delivery.body.left(kMaxTokenShown)));
-    if (inspection.parsed.jws.header.isEmpty() && inspection.parsed.jws.payload.isEmpty())
+    if (!inspection.parsed.jws.headerIsObject && !inspection.parsed.jws.payloadIsObject)
         m_claims->showNothing(QStringLiteral("Nothing could be decoded."));
     else
         m_claims->showInspection(inspection, QDateTime::currentSecsSinceEpoch());

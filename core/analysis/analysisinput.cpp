@@ -2,11 +2,24 @@
 
 #include "analysis/wixretryschedule.h"
 
+#include <openssl/evp.h>
+
 #include <QCryptographicHash>
 
 QByteArray AnalysisInput::tokenDigestOf(const QByteArray &body)
 {
-    return QCryptographicHash::hash(body.trimmed(), QCryptographicHash::Sha256);
+    // OpenSSL's SHA-256 (SHA-NI where the CPU has it): several times faster than
+    // QCryptographicHash's in Qt 6.4, and this runs twice for every delivery.
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    const QByteArray token = body.trimmed();
+    QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
+    unsigned int size = 0;
+    if (!sha256 ||
+        EVP_Digest(token.constData(), size_t(token.size()),
+                   reinterpret_cast<unsigned char *>(digest.data()), &size, sha256, nullptr) != 1)
+        return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    digest.truncate(int(size));
+    return digest;
 }
 
 void AnalysisInput::setAnswer(int status, qint64 answeredAfterMs)

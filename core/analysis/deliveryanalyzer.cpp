@@ -2,17 +2,29 @@
 
 #include "analysis/wixretryschedule.h"
 
+#include <openssl/evp.h>
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
 namespace {
+quint64 tokenPrefixOf(const QByteArray &digest)
+{
+    quint64 prefix = 0;
+    std::memcpy(&prefix, digest.constData(),
+                std::min<size_t>(sizeof prefix, size_t(digest.size())));
+    return prefix;
+}
+
 // Arrivals this long after their event (or more) are checked against Wix's retry schedule.
 constexpr qint64 kLateMs = 30 * 1000;
 
-QString formatNanos(qint64 nanos)
+// In the largest unit that keeps the number readable, from 1 ms up.
+QString formatSeconds(double seconds)
 {
-    const double seconds = double(qAbs(nanos)) / 1e9;
-    if (qAbs(nanos) < 1000)
-        return QStringLiteral("%1 ns").arg(qAbs(nanos));
-    if (seconds < 1e-3)
-        return QStringLiteral("%1 µs").arg(double(qAbs(nanos)) / 1e3, 0, 'f', 1);
     if (seconds < 1)
         return QStringLiteral("%1 ms").arg(seconds * 1e3, 0, 'f', 1);
     if (seconds < 120)
@@ -22,9 +34,19 @@ QString formatNanos(qint64 nanos)
     return QStringLiteral("%1 h").arg(seconds / 3600, 0, 'f', 1);
 }
 
+QString formatNanos(qint64 nanos)
+{
+    if (qAbs(nanos) < 1000)
+        return QStringLiteral("%1 ns").arg(qAbs(nanos));
+    if (qAbs(nanos) < 1000000)
+        return QStringLiteral("%1 µs").arg(double(qAbs(nanos)) / 1e3, 0, 'f', 1);
+    return formatSeconds(double(qAbs(nanos)) / 1e9);
+}
+
+// Not through nanoseconds: an event time of year 1 is later than qint64 nanoseconds reach.
 QString formatMs(qint64 ms)
 {
-    return formatNanos(ms * 1000000);
+    return ms == 0 ? formatNanos(0) : formatSeconds(std::fabs(double(ms)) / 1e3);
 }
 
 void add(DeliveryAnalysis &result, AnalysisFlag flag, Severity severity, const char *code,
@@ -35,8 +57,35 @@ void add(DeliveryAnalysis &result, AnalysisFlag flag, Severity severity, const c
 }
 } // namespace
 
+DeliveryAnalyzer::KeyDigest DeliveryAnalyzer::digestOf(const QByteArray &key)
+{
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    unsigned char sha[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (!sha256 ||
+        EVP_Digest(key.constData(), size_t(key.size()), sha, &size, sha256, nullptr) != 1) {
+        const QByteArray slow = QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+        std::memcpy(sha, slow.constData(), 32);
+    }
+    KeyDigest digest;
+    std::memcpy(&digest.high, sha, sizeof digest.high);
+    std::memcpy(&digest.low, sha + 8, sizeof digest.low);
+    return digest;
+}
+
+quint32 DeliveryAnalyzer::answerId(const QString &answer)
+{
+    const auto known = m_answerIds.constFind(answer);
+    if (known != m_answerIds.constEnd())
+        return *known;
+    m_answers.append(answer);
+    return *m_answerIds.insert(answer, quint32(m_answers.size() - 1));
+}
+
 void DeliveryAnalyzer::reset()
 {
+    m_answers.clear();
+    m_answerIds.clear();
     m_events.clear();
     m_entities.clear();
     m_staleEntities.clear();
@@ -95,7 +144,7 @@ DeliveryAnalysis DeliveryAnalyzer::analyze(const AnalysisInput &input)
     const QString entityKey = entityKeyOf(input);
     if (entityKey.isEmpty())
         return result;
-    EntityState &entity = m_entities[entityKey];
+    EntityState &entity = m_entities[digestOf(entityKey.toUtf8())];
     const Order order = orderOf(input);
     checkOrder(input, order, entity, duplicate, result);
     checkLifecycle(input, entity, duplicate, result);
@@ -112,15 +161,17 @@ void DeliveryAnalyzer::checkDuplicate(const AnalysisInput &input, DeliveryAnalys
         key = "digest\n" + input.contentDigest;
     else
         return;
-    EventState &event = m_events[key];
+    EventState &event = m_events[digestOf(key)];
+    const quint64 token = tokenPrefixOf(input.tokenDigest);
     if (event.count > 0) {
         result.duplicateOf = event.firstSeq;
         result.duplicateIndex = event.count;
-        const bool identical = input.tokenDigest == event.lastTokenDigest;
+        const bool identical = token == event.lastToken;
         if (identical)
             result.flags |= FlagIdenticalToken;
-        const QString token =
+        const QString sameness =
             identical ? QStringLiteral("the same token") : QStringLiteral("re-signed");
+        const QString &lastAnswer = m_answers.at(event.lastAnswer);
         if (!event.lastAnsweredOk) {
             result.duplicateKind = DuplicateKind::Retry;
             result.flags |= FlagDuplicateRetry;
@@ -130,7 +181,7 @@ void DeliveryAnalyzer::checkDuplicate(const AnalysisInput &input, DeliveryAnalys
                     .arg(event.count)
                     .arg(event.firstSeq)
                     .arg(event.lastSeq)
-                    .arg(event.lastAnswer, token),
+                    .arg(lastAnswer, sameness),
                 event.firstSeq);
         } else {
             result.duplicateKind = DuplicateKind::Redundant;
@@ -140,7 +191,7 @@ void DeliveryAnalyzer::checkDuplicate(const AnalysisInput &input, DeliveryAnalys
                     .arg(event.count)
                     .arg(event.firstSeq)
                     .arg(event.lastSeq)
-                    .arg(event.lastAnswer, token),
+                    .arg(lastAnswer, sameness),
                 event.firstSeq);
         }
     } else {
@@ -148,9 +199,9 @@ void DeliveryAnalyzer::checkDuplicate(const AnalysisInput &input, DeliveryAnalys
     }
     ++event.count;
     event.lastSeq = input.seq;
-    event.lastTokenDigest = input.tokenDigest;
+    event.lastToken = token;
     event.lastAnsweredOk = input.answeredOk;
-    event.lastAnswer = input.answerSummary;
+    event.lastAnswer = answerId(input.answerSummary);
 }
 
 void DeliveryAnalyzer::checkOrder(const AnalysisInput &input, const Order &order,

@@ -24,14 +24,31 @@ public:
     static QString entityKeyOf(const AnalysisInput &input); // "" when it has no entity
 
 private:
+    // What is kept of a key (an event's, an entity's): the first 128 bits of its SHA-256,
+    // 16 bytes where the key itself takes a hundred; the keys of a session never collide.
+    struct KeyDigest
+    {
+        quint64 high = 0;
+        quint64 low = 0;
+        friend bool operator==(const KeyDigest &a, const KeyDigest &b)
+        {
+            return a.high == b.high && a.low == b.low;
+        }
+        friend size_t qHash(const KeyDigest &key, size_t seed = 0)
+        {
+            return size_t(key.low) ^ seed;
+        }
+    };
+    static KeyDigest digestOf(const QByteArray &key);
+    // Every event seen, compact: a session of a million events keeps a million of these.
     struct EventState
     {
         qint64 firstSeq = 0;
-        int count = 0;
         qint64 lastSeq = 0;
-        QByteArray lastTokenDigest;
+        quint64 lastToken = 0; // the first 64 bits of the last copy's token digest
+        int count = 0;
+        quint32 lastAnswer = 0; // in m_answers
         bool lastAnsweredOk = true;
-        QString lastAnswer;
     };
     struct Order
     {
@@ -60,7 +77,11 @@ private:
     void checkLateness(const AnalysisInput &input, DeliveryAnalysis &result);
     static Order orderOf(const AnalysisInput &input);
 
-    QHash<QByteArray, EventState> m_events;
-    QHash<QString, EntityState> m_entities;
+    quint32 answerId(const QString &answer);
+
+    QHash<KeyDigest, EventState> m_events;
+    QStringList m_answers; // the answers' summaries ("200", "500", ...), each once
+    QHash<QString, quint32> m_answerIds;
+    QHash<KeyDigest, EntityState> m_entities;
     QSet<QString> m_staleEntities;
 };

@@ -27,8 +27,13 @@ bool CaptureService::start(const CaptureOptions &options, const QString &session
     m_pipeline->moveToThread(&m_pipelineThread);
     m_pipelineThread.start();
     bool opened = false;
+    QString warning;
     QMetaObject::invokeMethod(
-        m_pipeline, [&] { opened = m_pipeline->openSession(sessionPath, error); },
+        m_pipeline,
+        [&] {
+            opened = m_pipeline->openSession(sessionPath, error);
+            warning = m_pipeline->sessionWarning();
+        },
         Qt::BlockingQueuedConnection);
     if (!opened) {
         stop();
@@ -56,6 +61,14 @@ bool CaptureService::start(const CaptureOptions &options, const QString &session
         return false;
     }
     m_sessionPath = sessionPath;
+    if (!m_analysisDeferred)
+        prepareAnalysis();
+    if (!warning.isEmpty()) {
+        // Capture runs, answering 503 until the session can be written: say so once
+        // the owner listens (after start() returns).
+        QMetaObject::invokeMethod(
+            this, [this, warning] { Q_EMIT storeFailed(warning); }, Qt::QueuedConnection);
+    }
     return true;
 }
 
@@ -83,6 +96,15 @@ void CaptureService::stop()
     m_pipelineThread.wait();
     m_url.clear();
     m_sessionPath.clear();
+}
+
+void CaptureService::prepareAnalysis()
+{
+    if (m_pipeline) {
+        QMetaObject::invokeMethod(
+            m_pipeline, [pipeline = m_pipeline] { pipeline->prepareAnalyzer(); },
+            Qt::QueuedConnection);
+    }
 }
 
 void CaptureService::setVerifier(const JwtVerifier &verifier)

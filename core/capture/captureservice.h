@@ -33,6 +33,11 @@ public:
     QUrl url() const { return m_url; }
     QString sessionPath() const { return m_sessionPath; }
 
+    // The pipeline reads the session's analysis (seconds for a large session) right after
+    // start(), unless deferred: then at prepareAnalysis(), or before the first delivery.
+    void setAnalysisDeferred(bool deferred) { m_analysisDeferred = deferred; }
+    void prepareAnalysis();
+
     ResponsePolicy &policy() { return *m_policy; }
     void setVerifier(const JwtVerifier &verifier);
 
@@ -48,4 +53,5 @@ private:
     CaptureServer *m_server = nullptr;
     QUrl m_url;
     QString m_sessionPath;
+    bool m_analysisDeferred = false;
 };

@@ -21,6 +21,11 @@ bool IngestPipeline::openSession(const QString &path, QString *error)
     return true;
 }
 
+void IngestPipeline::prepareAnalyzer()
+{
+    m_writer.prepareAnalyzer();
+}
+
 void IngestPipeline::closeSession()
 {
     drain();

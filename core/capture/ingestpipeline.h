@@ -26,6 +26,11 @@ public:
 
     // Call in the pipeline's thread (e.g. through a blocking queued invoke).
     bool openSession(const QString &path, QString *error);
+    // After openSession(): why the session cannot be written now; empty when it can.
+    QString sessionWarning() const { return m_writer.openWarning(); }
+    // Reads the session's analysis, ahead of the first batch (which does it otherwise):
+    // seconds for a large session, so never while the caller waits for openSession().
+    void prepareAnalyzer();
     void closeSession();
     QString sessionPath() const;
 

@@ -66,7 +66,7 @@ QByteArray exportedBody(const Delivery &d, const ExportOptions &options, const I
     const JwsParseResult parsed = parseCompactJws(d.body);
     if (!parsed.ok() || options.resignWith.isNull())
         return options.redact ? redactor.apply(d.body) : d.body;
-    QJsonObject claims = parsed.jws.payload;
+    QJsonObject claims = parsed.jws.payload();
     if (options.redact && claims.value(QLatin1String("data")).isString())
         claims.insert(QStringLiteral("data"),
                       redactor.apply(claims.value(QLatin1String("data")).toString()));

@@ -33,6 +33,8 @@ public:
     bool matches(const DeliveryRow &row) const;
 
 private:
+    friend class PackedRowFilter; // judges the same terms on packed rows
+
     enum class Field {
         Any,
         Type,

@@ -9,15 +9,14 @@
 #include <QUrl>
 
 namespace {
-bool readAll(const QString &path, QByteArray *bytes, QString *error)
+std::optional<QByteArray> readAll(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
-        return false;
+        return std::nullopt;
     }
-    *bytes = file.readAll();
-    return true;
+    return file.readAll();
 }
 
 QJsonDocument parseJson(const QByteArray &bytes, QString *error)
@@ -29,9 +28,11 @@ QJsonDocument parseJson(const QByteArray &bytes, QString *error)
             QStringLiteral("not JSON: %1 at offset %2").arg(parse.errorString()).arg(parse.offset);
     return document;
 }
+} // namespace
 
-void readJsonLines(const QString &path, const QByteArray &bytes, ImportResult &result)
+ImportResult readJsonLines(const QByteArray &bytes, const QString &source)
 {
+    ImportResult result;
     int number = 0;
     for (const QByteArray &line : bytes.split('\n')) {
         ++number;
@@ -47,18 +48,26 @@ void readJsonLines(const QString &path, const QByteArray &bytes, ImportResult &r
         if (delivery)
             result.deliveries.append(*delivery);
         else
-            result.errors.append({path, QStringLiteral("line %1").arg(number), error});
+            result.errors.append({source, QStringLiteral("line %1").arg(number), error});
     }
+    return result;
 }
 
-void readHar(const QString &path, const QJsonObject &har, ImportResult &result)
+ImportResult readHar(const QByteArray &bytes, const QString &source)
 {
+    ImportResult result;
+    QString error;
+    const QJsonObject har = parseJson(bytes, &error).object();
+    if (!error.isEmpty()) {
+        result.errors.append({source, QStringLiteral("file"), error});
+        return result;
+    }
     const QJsonArray entries =
         har.value(QLatin1String("log")).toObject().value(QLatin1String("entries")).toArray();
     if (!har.value(QLatin1String("log")).isObject()) {
         result.errors.append(
-            {path, QStringLiteral("log"), QStringLiteral("a HAR file has a \"log\" object")});
-        return;
+            {source, QStringLiteral("log"), QStringLiteral("a HAR file has a \"log\" object")});
+        return result;
     }
     for (int i = 0; i < entries.size(); ++i) {
         const QJsonObject entry = entries.at(i).toObject();
@@ -70,14 +79,19 @@ void readHar(const QString &path, const QJsonObject &har, ImportResult &result)
         if (!started.isValid() || !url.isValid() ||
             request.value(QLatin1String("method")).toString().isEmpty()) {
             result.errors.append(
-                {path, where,
+                {source, where,
                  QStringLiteral("needs startedDateTime, request.method and request.url")});
             continue;
         }
         Delivery d;
+        d.path = url.path().isEmpty() ? QStringLiteral("/") : url.path();
+        if (!d.path.startsWith(QLatin1Char('/'))) {
+            result.errors.append(
+                {source, where, QStringLiteral("request.url is neither absolute nor a path")});
+            continue;
+        }
         d.arrivalMs = started.toMSecsSinceEpoch();
         d.method = request.value(QLatin1String("method")).toString();
-        d.path = url.path().isEmpty() ? QStringLiteral("/") : url.path();
         d.query = url.query(QUrl::FullyEncoded);
         for (const QJsonValue &header : request.value(QLatin1String("headers")).toArray())
             d.headers.append({header[QLatin1String("name")].toString().toLatin1(),
@@ -105,46 +119,46 @@ void readHar(const QString &path, const QJsonObject &har, ImportResult &result)
                      .toString();
         result.deliveries.append(d);
     }
+    return result;
 }
 
-void readFixtures(const QString &folder, ImportResult &result)
+ImportResult readFixtures(const QByteArray &manifestBytes, const QString &folder,
+                          const FixtureFileReader &readFile)
 {
+    ImportResult result;
     const QDir dir(folder);
     const QString manifestPath = dir.filePath(QStringLiteral("manifest.json"));
-    QByteArray bytes;
     QString error;
-    if (!readAll(manifestPath, &bytes, &error)) {
-        result.errors.append({manifestPath, QStringLiteral("manifest"), error});
-        return;
-    }
-    const QJsonDocument manifest = parseJson(bytes, &error);
+    const QJsonDocument manifest = parseJson(manifestBytes, &error);
     if (!error.isEmpty() || !manifest.object().value(QLatin1String("fixtures")).isArray()) {
         result.errors.append(
             {manifestPath, QStringLiteral("manifest"),
              error.isEmpty() ? QStringLiteral("needs a \"fixtures\" array") : error});
-        return;
+        return result;
     }
     for (const QJsonValue &item : manifest.object().value(QLatin1String("fixtures")).toArray()) {
         const QString file = item[QLatin1String("file")].toString();
         const QString path = dir.filePath(file);
         error.clear();
-        if (file.isEmpty() || !readAll(path, &bytes, &error)) {
+        const std::optional<QByteArray> bytes =
+            file.isEmpty() ? std::nullopt : readFile(file, &error);
+        if (!bytes) {
             result.errors.append({manifestPath, file.isEmpty() ? QStringLiteral("fixture") : file,
                                   error.isEmpty() ? QStringLiteral("no \"file\"") : error});
             continue;
         }
-        const QJsonDocument fixture = parseJson(bytes, &error);
+        const QJsonDocument fixture = parseJson(*bytes, &error);
         if (!error.isEmpty()) {
             result.errors.append({path, file, error});
             continue;
         }
         QJsonObject json = fixture.object();
         // The .jwt beside it is the token byte for byte.
-        QByteArray token;
         const QString jwt = item[QLatin1String("jwt")].toString();
-        if (jwt.isEmpty() || !readAll(dir.filePath(jwt), &token, &error))
+        std::optional<QByteArray> token = jwt.isEmpty() ? std::nullopt : readFile(jwt, &error);
+        if (!token)
             token = json.value(QLatin1String("token")).toString().toUtf8();
-        json.insert(QStringLiteral("body"), QString::fromLatin1(token.toBase64()));
+        json.insert(QStringLiteral("body"), QString::fromLatin1(token->toBase64()));
         json.insert(QStringLiteral("bodyEncoding"), QStringLiteral("base64"));
         json.insert(QStringLiteral("answer"), json.value(QLatin1String("answer")));
         std::optional<Delivery> delivery = Delivery::fromJson(json, &error);
@@ -153,32 +167,27 @@ void readFixtures(const QString &folder, ImportResult &result)
         else
             result.errors.append({path, file, error});
     }
+    return result;
 }
-} // namespace
 
 ImportResult readDeliveries(const QString &path)
 {
-    ImportResult result;
-    const QFileInfo info(path);
-    if (info.isDir()) {
-        readFixtures(path, result);
-        return result;
-    }
-    QByteArray bytes;
     QString error;
-    if (!readAll(path, &bytes, &error)) {
-        result.errors.append({path, QStringLiteral("file"), error});
-        return result;
+    if (QFileInfo(path).isDir()) {
+        const QDir dir(path);
+        const QString manifestPath = dir.filePath(QStringLiteral("manifest.json"));
+        const std::optional<QByteArray> manifest = readAll(manifestPath, &error);
+        if (!manifest)
+            return {{}, {{manifestPath, QStringLiteral("manifest"), error}}};
+        return readFixtures(*manifest, path, [&dir](const QString &name, QString *why) {
+            return readAll(dir.filePath(name), why);
+        });
     }
-    const QByteArray start = bytes.trimmed().left(200);
-    if (start.startsWith('{') && start.contains("\"log\"")) {
-        const QJsonDocument har = parseJson(bytes, &error);
-        if (!error.isEmpty())
-            result.errors.append({path, QStringLiteral("file"), error});
-        else
-            readHar(path, har.object(), result);
-        return result;
-    }
-    readJsonLines(path, bytes, result);
-    return result;
+    const std::optional<QByteArray> bytes = readAll(path, &error);
+    if (!bytes)
+        return {{}, {{path, QStringLiteral("file"), error}}};
+    const QByteArray start = bytes->trimmed().left(200);
+    if (start.startsWith('{') && start.contains("\"log\""))
+        return readHar(*bytes, path);
+    return readJsonLines(*bytes, path);
 }

@@ -5,6 +5,9 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
+#include <optional>
+
 struct ImportError
 {
     QString file;
@@ -24,3 +27,16 @@ struct ImportResult
 // `show --json` and `export --format jsonl` write them), whichever `path` is.
 // Bad entries are reported with their file and position, and left out.
 ImportResult readDeliveries(const QString &path);
+
+// The readers behind readDeliveries, on bytes already read; `source` names the
+// file in the errors.
+ImportResult readHar(const QByteArray &bytes, const QString &source);
+ImportResult readJsonLines(const QByteArray &bytes, const QString &source);
+
+// A fixtures folder from its manifest.json, each file the manifest names (a
+// fixture's JSON, its .jwt) read through `readFile`: nullopt and a reason when
+// it cannot be read. Errors name the files inside `folder`.
+using FixtureFileReader =
+    std::function<std::optional<QByteArray>(const QString &name, QString *error)>;
+ImportResult readFixtures(const QByteArray &manifest, const QString &folder,
+                          const FixtureFileReader &readFile);

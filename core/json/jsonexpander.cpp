@@ -10,6 +10,10 @@ namespace {
 // Wix nests at most three levels (claims.data -> data / identity -> entityAsJson);
 // a hostile token could nest thousands.
 constexpr int kMaxStringNesting = 8;
+// Wix's strings of JSON sit a few levels down. Deeper ones stay strings: each
+// may hold a document 1,024 levels deep (Qt's parser's limit), and expanding
+// one inside another would nest the tree, and this walk, thousands deep.
+constexpr int kMaxExpandedDepth = 64;
 
 bool mayHoldJson(const QString &text)
 {
@@ -24,23 +28,39 @@ bool mayHoldJson(const QString &text)
 class Expander
 {
 public:
+    explicit Expander(const QString &rootPath)
+        : m_path(rootPath)
+    {}
+
     QSet<QString> paths;
 
-    QJsonValue expand(const QJsonValue &value, const QString &path, int stringNesting)
+    // m_path is the path of `value`.
+    QJsonValue expand(const QJsonValue &value, int stringNesting)
     {
+        const qsizetype length = m_path.size();
         if (value.isObject()) {
             QJsonObject object = value.toObject();
-            for (auto it = object.begin(); it != object.end(); ++it)
-                *it = expand(*it, jsonPathAppendKey(path, it.key()), stringNesting);
+            ++m_depth;
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                jsonPathPushKey(m_path, it.key());
+                *it = expand(*it, stringNesting);
+                m_path.truncate(length);
+            }
+            --m_depth;
             return object;
         }
         if (value.isArray()) {
             QJsonArray array = value.toArray();
-            for (qsizetype i = 0; i < array.size(); ++i)
-                array[i] = expand(array.at(i), jsonPathAppendIndex(path, i), stringNesting);
+            ++m_depth;
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                jsonPathPushIndex(m_path, i);
+                array[i] = expand(array.at(i), stringNesting);
+                m_path.truncate(length);
+            }
+            --m_depth;
             return array;
         }
-        if (value.isString() && stringNesting < kMaxStringNesting) {
+        if (value.isString() && stringNesting < kMaxStringNesting && m_depth < kMaxExpandedDepth) {
             const QString text = value.toString();
             if (!mayHoldJson(text))
                 return value;
@@ -48,21 +68,27 @@ public:
             const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
             if (error.error != QJsonParseError::NoError)
                 return value;
-            paths.insert(path);
+            paths.insert(m_path);
             const QJsonValue inner =
                 document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-            return expand(inner, path, stringNesting + 1);
+            return expand(inner, stringNesting + 1);
         }
         return value;
     }
+
+private:
+    // One string for the whole walk: building each value's path anew costs the square of
+    // the depth, which a hostile body of nested arrays makes thousands.
+    QString m_path;
+    int m_depth = 0; // objects and arrays around `value`
 };
 } // namespace
 
 ExpandedJson expandJsonStrings(const QJsonValue &value, const QString &rootPath)
 {
-    Expander expander;
+    Expander expander(rootPath);
     ExpandedJson result;
-    result.value = expander.expand(value, rootPath, 0);
+    result.value = expander.expand(value, 0);
     result.stringifiedPaths = std::move(expander.paths);
     return result;
 }

@@ -21,15 +21,33 @@ bool isIdentifier(const QString &key)
 
 QString jsonPathAppendKey(const QString &path, const QString &key)
 {
-    if (isIdentifier(key))
-        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-    // A JSON string literal quotes the key exactly as JavaScript reads it.
-    const QByteArray quoted = QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact);
-    return path + QLatin1Char('[') + QString::fromUtf8(quoted.mid(1, quoted.size() - 2)) +
-           QLatin1Char(']');
+    QString result = path;
+    jsonPathPushKey(result, key);
+    return result;
 }
 
 QString jsonPathAppendIndex(const QString &path, qsizetype index)
 {
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+    QString result = path;
+    jsonPathPushIndex(result, index);
+    return result;
+}
+
+void jsonPathPushKey(QString &path, const QString &key)
+{
+    if (isIdentifier(key)) {
+        if (!path.isEmpty())
+            path += QLatin1Char('.');
+        path += key;
+        return;
+    }
+    // A JSON string literal quotes the key exactly as JavaScript reads it.
+    const QByteArray quoted = QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact);
+    path +=
+        QLatin1Char('[') + QString::fromUtf8(quoted.mid(1, quoted.size() - 2)) + QLatin1Char(']');
+}
+
+void jsonPathPushIndex(QString &path, qsizetype index)
+{
+    path += QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }

@@ -1,24 +1,12 @@
 #include "jwt/jwtverifier.h"
 
-#include "jwt/opensslhandles.h"
-
-#include <openssl/rsa.h>
+#include "jwt/rs256check.h"
 
 #include <QDateTime>
-#include <QJsonValue>
 
-#include <cmath>
+#include <cstdlib>
 
 namespace {
-constexpr int kSha256Bytes = 32;
-
-// Fetched once: an implicit fetch by name on every verify is measurably slower.
-const EVP_MD *sha256()
-{
-    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    return md;
-}
-
 Verdict rejected(Verdict verdict, VerdictReason reason, const QString &detail = QString())
 {
     verdict.valid = false;
@@ -26,39 +14,6 @@ Verdict rejected(Verdict verdict, VerdictReason reason, const QString &detail = 
     verdict.message = detail.isEmpty() ? reasonSentence(reason)
                                        : reasonSentence(reason) + QLatin1Char(' ') + detail;
     return verdict;
-}
-
-bool verifiesWith(const PublicKey &key, const QByteArray &signingInput, const QByteArray &signature)
-{
-    OpenSslErrorGuard guard;
-    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, sha256(), nullptr, key.evp()) != 1)
-        return false;
-    return EVP_DigestVerify(ctx.get(),
-                            reinterpret_cast<const unsigned char *>(signature.constData()),
-                            static_cast<size_t>(signature.size()),
-                            reinterpret_cast<const unsigned char *>(signingInput.constData()),
-                            static_cast<size_t>(signingInput.size())) == 1;
-}
-
-// For PKCS#1 v1.5 the public key recovers the digest a signature was made over.
-// A well-formed SHA-256 digest means the key did sign, but other bytes: tampering.
-bool signedByKeyOverOtherContent(const PublicKey &key, const QByteArray &signature)
-{
-    OpenSslErrorGuard guard;
-    EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new(key.evp(), nullptr));
-    if (!ctx || EVP_PKEY_verify_recover_init(ctx.get()) != 1 ||
-        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
-        EVP_PKEY_CTX_set_signature_md(ctx.get(), sha256()) != 1) {
-        return false;
-    }
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    size_t digestSize = sizeof digest;
-    const int ok =
-        EVP_PKEY_verify_recover(ctx.get(), digest, &digestSize,
-                                reinterpret_cast<const unsigned char *>(signature.constData()),
-                                static_cast<size_t>(signature.size()));
-    return ok == 1 && digestSize == kSha256Bytes;
 }
 
 QString formatTime(qint64 epochSeconds)
@@ -79,18 +34,9 @@ QString formatDuration(qint64 seconds)
     return QStringLiteral("%1 days").arg(seconds / 86400);
 }
 
-enum class TimeClaim { Absent, Number, NotNumber };
-
-// NumericDate (RFC 7519 §2): a JSON number of seconds, possibly fractional.
-TimeClaim readTimeClaim(const QJsonObject &claims, QLatin1String name, std::optional<qint64> *out)
+std::optional<qint64> secondsOf(const NumericDateClaim &claim)
 {
-    const auto it = claims.constFind(name);
-    if (it == claims.constEnd())
-        return TimeClaim::Absent;
-    if (!it->isDouble() || !std::isfinite(it->toDouble()) || std::fabs(it->toDouble()) > 1e15)
-        return TimeClaim::NotNumber;
-    *out = static_cast<qint64>(std::floor(it->toDouble()));
-    return TimeClaim::Number;
+    return claim.isNumber() ? std::optional<qint64>(claim.seconds) : std::nullopt;
 }
 } // namespace
 
@@ -107,11 +53,10 @@ Verdict JwtVerifier::verify(const QByteArray &token) const
 Verdict JwtVerifier::verify(const JwsParseResult &parsed) const
 {
     Verdict verdict;
-    verdict.header = parsed.jws.header;
-    verdict.claims = parsed.jws.payload;
-    readTimeClaim(verdict.claims, QLatin1String("iat"), &verdict.issuedAt);
-    readTimeClaim(verdict.claims, QLatin1String("exp"), &verdict.expiresAt);
-    readTimeClaim(verdict.claims, QLatin1String("nbf"), &verdict.notBefore);
+    const JwtClaimFields &claims = parsed.jws.claims;
+    verdict.issuedAt = secondsOf(claims.iat);
+    verdict.expiresAt = secondsOf(claims.exp);
+    verdict.notBefore = secondsOf(claims.nbf);
     if (!parsed.ok()) {
         verdict.reason = parsed.reason;
         verdict.message = parsed.message;
@@ -119,11 +64,10 @@ Verdict JwtVerifier::verify(const JwsParseResult &parsed) const
     }
 
     const CompactJws &jws = parsed.jws;
-    for (const char *urlHeader : {"jku", "x5u"}) {
-        if (jws.header.contains(QLatin1String(urlHeader)))
-            verdict.warnings << QStringLiteral("The header names a key URL (\"%1\"); Hookscope "
-                                               "never fetches keys from it.")
-                                    .arg(QLatin1String(urlHeader));
+    for (const QString &urlHeader : jws.keyUrlHeaders) {
+        verdict.warnings << QStringLiteral("The header names a key URL (\"%1\"); Hookscope "
+                                           "never fetches keys from it.")
+                                .arg(urlHeader);
     }
     if (jws.alg.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
         return rejected(verdict, VerdictReason::AlgNone);
@@ -136,13 +80,13 @@ Verdict JwtVerifier::verify(const JwsParseResult &parsed) const
             detail += QStringLiteral(" Algorithm names are case-sensitive: it must be \"RS256\".");
         return rejected(verdict, VerdictReason::AlgNotRs256, detail);
     }
-    if (jws.header.contains(QLatin1String("crit")))
+    if (jws.hasCrit)
         return rejected(verdict, VerdictReason::CritUnsupported);
 
     verdict = checkSignature(jws, verdict);
     if (verdict.reason != VerdictReason::Valid)
         return verdict;
-    return checkTimes(verdict);
+    return checkTimes(jws.claims, verdict);
 }
 
 Verdict JwtVerifier::checkSignature(const CompactJws &jws, Verdict verdict) const
@@ -152,14 +96,14 @@ Verdict JwtVerifier::checkSignature(const CompactJws &jws, Verdict verdict) cons
     if (jws.signature.isEmpty())
         return rejected(verdict, VerdictReason::SignatureEmpty);
 
-    const QString kid = jws.header.value(QLatin1String("kid")).toString();
+    const QString &kid = jws.kid;
     const QVector<const NamedKey *> candidates = m_keyring.candidatesFor(kid);
     QVector<const NamedKey *> rightLength;
     for (const NamedKey *candidate : candidates) {
         if (jws.signature.size() != candidate->key.signatureBytes())
             continue;
         rightLength.append(candidate);
-        if (verifiesWith(candidate->key, jws.signingInput, jws.signature)) {
+        if (candidate->key.rs256()->verifies(jws.signingInput, jws.signature)) {
             verdict.valid = true;
             verdict.reason = VerdictReason::Valid;
             verdict.message = reasonSentence(VerdictReason::Valid);
@@ -179,7 +123,7 @@ Verdict JwtVerifier::checkSignature(const CompactJws &jws, Verdict verdict) cons
                             .arg(candidates.front()->key.signatureBytes()));
     }
     for (const NamedKey *candidate : rightLength) {
-        if (signedByKeyOverOtherContent(candidate->key, jws.signature)) {
+        if (candidate->key.rs256()->signedOtherContent(jws.signature)) {
             verdict.keyName = candidate->name;
             return rejected(verdict, VerdictReason::SignatureTampered,
                             QStringLiteral("Key \"%1\" signed it.").arg(candidate->name));
@@ -194,14 +138,13 @@ Verdict JwtVerifier::checkSignature(const CompactJws &jws, Verdict verdict) cons
     return rejected(verdict, VerdictReason::SignatureWrongKey, detail);
 }
 
-Verdict JwtVerifier::checkTimes(Verdict verdict) const
+Verdict JwtVerifier::checkTimes(const JwtClaimFields &claims, Verdict verdict) const
 {
     const qint64 now = m_options.nowEpochSeconds.value_or(QDateTime::currentSecsSinceEpoch());
     const qint64 skew = m_options.skewSeconds;
-    std::optional<qint64> unused;
-    if (readTimeClaim(verdict.claims, QLatin1String("exp"), &unused) == TimeClaim::NotNumber)
+    if (claims.exp.state == NumericDateClaim::State::NotNumber)
         return rejected(verdict, VerdictReason::ExpNotNumeric);
-    if (readTimeClaim(verdict.claims, QLatin1String("nbf"), &unused) == TimeClaim::NotNumber)
+    if (claims.nbf.state == NumericDateClaim::State::NotNumber)
         return rejected(verdict, VerdictReason::NbfNotNumeric);
 
     if (verdict.issuedAt && *verdict.issuedAt > now + skew) {

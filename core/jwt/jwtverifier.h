@@ -29,7 +29,7 @@ public:
 
 private:
     Verdict checkSignature(const CompactJws &jws, Verdict verdict) const;
-    Verdict checkTimes(Verdict verdict) const;
+    Verdict checkTimes(const JwtClaimFields &claims, Verdict verdict) const;
 
     Keyring m_keyring;
     VerifyOptions m_options;

@@ -1,6 +1,7 @@
 #include "jwt/publickey.h"
 
 #include "jwt/opensslhandles.h"
+#include "jwt/rs256check.h"
 
 #include <openssl/pem.h>
 
@@ -10,6 +11,7 @@ PublicKey PublicKey::adopt(EVP_PKEY *key)
 {
     PublicKey result;
     result.m_key = std::shared_ptr<EVP_PKEY>(key, EvpPkeyFree());
+    result.m_rs256 = std::make_shared<const Rs256Check>(key);
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 typedef struct evp_pkey_st EVP_PKEY;
+class Rs256Check;
 
 // An RSA public key, parsed once and shared (read-only, so safe across threads).
 class PublicKey
@@ -21,9 +22,12 @@ public:
     QByteArray spkiPem() const;          // "-----BEGIN PUBLIC KEY-----", 64-column lines
     QByteArray oneLineBase64Pem() const; // the whole PEM base64-encoded on one line
     QString sha256Fingerprint() const;   // of the SPKI DER, hex, colon-separated
+    // RS256 checks by this key, prepared once; null for a null key.
+    const Rs256Check *rs256() const { return m_rs256.get(); }
 
     EVP_PKEY *evp() const { return m_key.get(); }
 
 private:
     std::shared_ptr<EVP_PKEY> m_key;
+    std::shared_ptr<const Rs256Check> m_rs256;
 };

@@ -19,7 +19,8 @@ QString signatureStatusName(SignatureStatus status)
 
 SignatureStatus signatureStatusFromName(const QString &name)
 {
-    for (const auto status : {SignatureStatus::Valid, SignatureStatus::Invalid, SignatureStatus::Unverified}) {
+    for (const auto status :
+         {SignatureStatus::Valid, SignatureStatus::Invalid, SignatureStatus::Unverified}) {
         if (name == signatureStatusName(status))
             return status;
     }
@@ -45,7 +46,5 @@ QJsonObject Verdict::toJson() const
     json.insert(QLatin1String("message"), message);
     json.insert(QLatin1String("key"), keyName.isEmpty() ? QJsonValue() : QJsonValue(keyName));
     json.insert(QLatin1String("warnings"), QJsonArray::fromStringList(warnings));
-    json.insert(QLatin1String("header"), header);
-    json.insert(QLatin1String("claims"), claims);
     return json;
 }

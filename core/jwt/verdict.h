@@ -26,13 +26,11 @@ struct Verdict
     QString message;
     QString keyName; // the key that verified it (or that signed it, when tampered)
     QStringList warnings;
-    QJsonObject header;
-    QJsonObject claims;
     std::optional<qint64> issuedAt;  // iat, seconds since the epoch
     std::optional<qint64> expiresAt; // exp
     std::optional<qint64> notBefore; // nbf
 
     SignatureStatus status() const;
-    // {"valid", "reason", "message", "key", "warnings", "header", "claims"}
+    // {"valid", "reason", "message", "key", "warnings"}
     QJsonObject toJson() const;
 };

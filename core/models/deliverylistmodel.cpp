@@ -4,31 +4,16 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <numeric>
 
 DeliveryListModel::DeliveryListModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-QString DeliveryListModel::pooled(const QString &text)
+void DeliveryListModel::countInvalid(const PackedDeliveryRow &row)
 {
-    if (text.isEmpty())
-        return QString();
-    const auto it = m_pool.constFind(text);
-    if (it != m_pool.constEnd())
-        return *it;
-    m_pool.insert(text);
-    return text;
-}
-
-void DeliveryListModel::intern(DeliveryRow &row)
-{
-    row.method = pooled(row.method);
-    row.target = pooled(row.target);
-    row.eventType = pooled(row.eventType);
-    row.instanceId = pooled(row.instanceId);
-    row.identity = pooled(row.identity);
-    row.keyName = pooled(row.keyName);
-    row.reasonCode = pooled(row.reasonCode);
+    if (row.signature() == SignatureStatus::Invalid)
+        ++m_invalid;
 }
 
 void DeliveryListModel::appendDeliveries(const QVector<Delivery> &deliveries)
@@ -37,38 +22,78 @@ void DeliveryListModel::appendDeliveries(const QVector<Delivery> &deliveries)
     rows.reserve(deliveries.size());
     for (const Delivery &delivery : deliveries)
         rows.append(DeliveryRow::fromDelivery(delivery));
-    appendRows(std::move(rows));
+    appendRows(rows);
 }
 
-void DeliveryListModel::appendRows(QVector<DeliveryRow> rows)
+void DeliveryListModel::appendRows(const QVector<DeliveryRow> &rows)
 {
     if (rows.isEmpty())
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
-    m_rows.reserve(m_rows.size() + rows.size());
-    for (DeliveryRow &row : rows) {
-        intern(row);
-        if (row.signature == SignatureStatus::Invalid)
-            ++m_invalid;
-        m_rows.append(std::move(row));
+    for (const DeliveryRow &row : rows) {
+        m_rows.append(PackedDeliveryRow::pack(row, m_strings));
+        countInvalid(m_rows.constLast());
     }
     endInsertRows();
 }
 
-void DeliveryListModel::setRows(QVector<DeliveryRow> rows)
+void DeliveryListModel::setRows(const QVector<DeliveryRow> &rows)
 {
     beginResetModel();
     m_rows.clear();
-    m_pool.clear();
+    m_strings.clear();
+    m_mirrorsReader = false;
     m_invalid = 0;
-    for (DeliveryRow &row : rows) {
-        intern(row);
-        if (row.signature == SignatureStatus::Invalid)
-            ++m_invalid;
+    m_rows.reserve(rows.size());
+    for (const DeliveryRow &row : rows) {
+        m_rows.append(PackedDeliveryRow::pack(row, m_strings));
+        countInvalid(m_rows.constLast());
     }
-    m_rows = std::move(rows);
     endResetModel();
+}
+
+void DeliveryListModel::appendPage(const DeliveryRowPage &page, bool first)
+{
+    if (first) {
+        beginResetModel();
+        m_rows.clear();
+        m_strings.clear();
+        m_invalid = 0;
+        m_mirrorsReader = true;
+        m_readerIds.clear();
+        m_reader = page.reader;
+    } else if (page.reader != m_reader) {
+        // Another reader of the same read (a later range of rows): its own ids, from 1.
+        m_reader = page.reader;
+        m_mirrorsReader = false;
+        m_readerIds = {0};
+    }
+    if (m_mirrorsReader && page.firstStringId != quint32(m_strings.size())) {
+        // Rows of this model's own came in between: map the reader's ids from now on
+        // (those it gave so far are this pool's own).
+        m_mirrorsReader = false;
+        m_readerIds.resize(page.firstStringId);
+        std::iota(m_readerIds.begin(), m_readerIds.end(), quint32(0));
+    }
+    const QVector<quint32> ids = m_strings.adopt(page.firstStringId, page.strings, m_mirrorsReader);
+    if (!m_mirrorsReader)
+        m_readerIds += ids;
+    if (page.totalHint > m_rows.capacity())
+        m_rows.reserve(page.totalHint);
+    const int start = int(m_rows.size());
+    if (!first && !page.rows.isEmpty())
+        beginInsertRows({}, start, start + int(page.rows.size()) - 1);
+    m_rows += page.rows;
+    for (auto row = m_rows.begin() + start; row != m_rows.end(); ++row) {
+        if (!m_mirrorsReader)
+            row->remap(m_readerIds);
+        countInvalid(*row);
+    }
+    if (first)
+        endResetModel();
+    else if (!page.rows.isEmpty())
+        endInsertRows();
 }
 
 void DeliveryListModel::clear()
@@ -79,8 +104,9 @@ void DeliveryListModel::clear()
 int DeliveryListModel::rowForSeq(qint64 seq) const
 {
     // Rows are appended in seq order.
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq,
-                                     [](const DeliveryRow &row, qint64 s) { return row.seq < s; });
+    const auto it =
+        std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq,
+                         [](const PackedDeliveryRow &row, qint64 s) { return row.seq < s; });
     return it != m_rows.cend() && it->seq == seq ? int(it - m_rows.cbegin()) : -1;
 }
 
@@ -112,6 +138,16 @@ QString DeliveryListModel::signatureText(const DeliveryRow &row)
     return QStringLiteral("not a JWT (%1)").arg(bodyKindName(row.bodyKind));
 }
 
+QString DeliveryListModel::signatureText(const PackedDeliveryRow &row) const
+{
+    DeliveryRow parts;
+    parts.signature = row.signature();
+    parts.bodyKind = row.bodyKind();
+    parts.keyName = m_strings.at(row.keyName);
+    parts.reasonCode = m_strings.at(row.reasonCode);
+    return signatureText(parts);
+}
+
 QString DeliveryListModel::flagsText(const DeliveryRow &row)
 {
     // The analysis words, as the UI's legend (AnalysisFlagStyle::flagNames) names them.
@@ -140,15 +176,30 @@ QString DeliveryListModel::flagsText(const DeliveryRow &row)
     return flags.join(QStringLiteral(", "));
 }
 
+QString DeliveryListModel::flagsText(const PackedDeliveryRow &row)
+{
+    DeliveryRow parts;
+    parts.analysisFlags = row.analysisFlags;
+    parts.bodyKind = row.bodyKind();
+    parts.wixWouldRetry = row.wixWouldRetry();
+    parts.hasWarnings = row.hasWarnings();
+    return flagsText(parts);
+}
+
+QString DeliveryListModel::sizeText(qint64 size)
+{
+    return QLocale::c().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat);
+}
+
 QVariant DeliveryListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const DeliveryRow &row = m_rows.at(index.row());
+    const PackedDeliveryRow &row = m_rows.at(index.row());
     if (role == SeqRole)
         return row.seq;
     if (role == SignatureStatusRole)
-        return int(row.signature);
+        return int(row.signature());
     if (role == FlagsRole)
         return row.analysisFlags;
     if (role == SortRole) {
@@ -159,7 +210,7 @@ QVariant DeliveryListModel::data(const QModelIndex &index, int role) const
         case SizeColumn:
             return row.size;
         case AnswerColumn:
-            return row.answerStatus;
+            return int(row.answerStatus);
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -180,21 +231,21 @@ QVariant DeliveryListModel::data(const QModelIndex &index, int role) const
             .toLocalTime()
             .toString(QStringLiteral("HH:mm:ss.zzz"));
     case RequestColumn:
-        return row.method + QLatin1Char(' ') + row.target;
+        return m_strings.at(row.method) + QLatin1Char(' ') + m_strings.at(row.target);
     case EventTypeColumn:
-        return row.eventType;
+        return m_strings.at(row.eventType);
     case InstanceColumn:
-        return row.instanceId;
+        return m_strings.at(row.instanceId);
     case EntityColumn:
-        return row.entity;
+        return m_strings.at(row.entity);
     case IdentityColumn:
-        return row.identity;
+        return m_strings.at(row.identity);
     case SignatureColumn:
         return signatureText(row);
     case SizeColumn:
-        return QLocale::c().formattedDataSize(row.size, 1, QLocale::DataSizeTraditionalFormat);
+        return sizeText(row.size);
     case AnswerColumn:
-        return row.answerStatus;
+        return int(row.answerStatus);
     case FlagsColumn:
         return flagsText(row);
     default:

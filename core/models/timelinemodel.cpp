@@ -90,7 +90,6 @@ void TimelineModel::appendDeliveries(const QVector<Delivery> &deliveries)
         return;
     const int first = int(m_events.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_events.reserve(m_events.size() + fresh.size());
     for (const Delivery *delivery : std::as_const(fresh)) {
         TimelineEvent event;
         event.seq = delivery->seq;

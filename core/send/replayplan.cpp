@@ -18,7 +18,7 @@ ScenarioPlan planReplay(const QVector<Delivery> &deliveries, const ReplayOptions
         QByteArray token = d.body;
         const JwsParseResult parsed = parseCompactJws(d.body);
         if (!options.resignWith.isNull() && parsed.ok())
-            token = JwtSigner(options.resignWith).sign(parsed.jws.payload);
+            token = JwtSigner(options.resignWith).sign(parsed.jws.payload());
         sends.append({i, 1, token, 0});
     }
     if (options.shuffle)

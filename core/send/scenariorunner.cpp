@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -50,16 +51,26 @@ ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer)
     if (spec.expiresInSeconds)
         exp = iat + *spec.expiresInSeconds;
     plan.copies = qMax(1, spec.duplicates);
+    // A duplicate carries the same token (signed once), or the same event signed
+    // again later. Signing is the cost: every core takes a share.
+    struct Signing
+    {
+        QJsonObject claims;
+        QByteArray token;
+    };
+    QVector<Signing> signings;
     for (const int event : std::as_const(order)) {
-        // A duplicate carries the same token, or the same event signed again later.
-        const QByteArray token = signer.sign(wixClaimsForEnvelope(envelopes.at(event), iat, exp));
-        for (int copy = 1; copy <= plan.copies; ++copy) {
-            const QByteArray copyToken =
-                spec.resign && copy > 1
-                    ? signer.sign(wixClaimsForEnvelope(envelopes.at(event), iat + copy - 1, exp))
-                    : token;
-            plan.sends.append({event, copy, copyToken, 0});
-        }
+        for (int copy = 1; copy <= (spec.resign ? plan.copies : 1); ++copy)
+            signings.append({wixClaimsForEnvelope(envelopes.at(event), iat + copy - 1, exp), {}});
+    }
+    QtConcurrent::blockingMap(signings, [&signer](Signing &s) { s.token = signer.sign(s.claims); });
+    qsizetype next = 0;
+    for (const int event : std::as_const(order)) {
+        const QByteArray &token = signings.at(next).token;
+        for (int copy = 1; copy <= plan.copies; ++copy)
+            plan.sends.append({event, copy, spec.resign ? signings.at(next++).token : token, 0});
+        if (!spec.resign)
+            ++next;
     }
     return plan;
 }

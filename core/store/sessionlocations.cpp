@@ -1,6 +1,7 @@
 #include "store/sessionlocations.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace SessionLocations {
@@ -13,9 +14,14 @@ QString fileSuffix()
 QString dataFolder()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(folder);
-    QFile::setPermissions(folder,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    constexpr QFileDevice::Permissions ownerOnly =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    if (!QFileInfo::exists(folder)) {
+        // Made owner-only, not made and then narrowed: the sessions and the test key live here.
+        QDir().mkpath(QFileInfo(folder).path());
+        QDir().mkdir(folder, ownerOnly);
+    }
+    QFile::setPermissions(folder, ownerOnly); // an older, looser folder too
     return folder;
 }
 

@@ -2,6 +2,9 @@
 
 #include "analysis/analysisinput.h"
 #include "models/deliveryrow.h"
+#include "models/stringpool.h"
+#include "store/sessionrowreader.h"
+#include "store/sqlitestatement.h"
 #include "wix/tokeninspection.h"
 
 #include <QAtomicInt>
@@ -66,32 +69,58 @@ const char *const kMigrations[] = {
        ALTER TABLE deliveries ADD COLUMN sequence_gap INTEGER NOT NULL DEFAULT 0;
        ALTER TABLE deliveries ADD COLUMN retry_attempt INTEGER NOT NULL DEFAULT 0;
        ALTER TABLE deliveries ADD COLUMN findings TEXT NOT NULL DEFAULT '[]')",
+    // 3: the payloads in a table of their own. With its token (1.4 kB) in the row, a
+    // delivery filled a page of its own, and reading the list's columns of a large
+    // session read every body; now a million rows of columns are about 250 MB.
+    R"(CREATE TABLE payloads (
+        seq INTEGER PRIMARY KEY,
+        headers TEXT NOT NULL,
+        body BLOB NOT NULL,
+        answer_body BLOB NOT NULL DEFAULT x'',
+        forward_body BLOB
+    );
+       INSERT INTO payloads (seq, headers, body, answer_body, forward_body)
+           SELECT seq, headers, body, answer_body, forward_body FROM deliveries;
+       ALTER TABLE deliveries DROP COLUMN headers;
+       ALTER TABLE deliveries DROP COLUMN body;
+       ALTER TABLE deliveries DROP COLUMN answer_body;
+       ALTER TABLE deliveries DROP COLUMN forward_body)",
 };
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
+// Owner, group and other bits, without Qt's "user" ones.
+const QFileDevice::Permissions kModeBits = QFileDevice::Permissions::fromInt(0x7077);
 
 const char kInsert[] =
     "INSERT INTO deliveries (seq, shape, kind, operation_ts, content_digest, token_digest, flags, "
     "duplicate_of, duplicate_index, duplicate_kind, out_of_order_after, sequence_gap, "
-    "retry_attempt, findings, arrival_ms, method, path, query, headers, body, size, peer, "
-    "body_kind, answer_status, answer_body, answer_delay_ms, forward_status, forward_latency_ms, "
-    "forward_body, forward_error, signature, reason, verdict_message, key_name, warnings, "
-    "event_type, instance_id, event_id, entity_fqdn, entity_id, identity_type, identity_id, "
-    "event_time, entity_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "retry_attempt, findings, arrival_ms, method, path, query, size, peer, body_kind, "
+    "answer_status, answer_delay_ms, forward_status, forward_latency_ms, forward_error, "
+    "signature, reason, verdict_message, key_name, warnings, event_type, instance_id, event_id, "
+    "entity_fqdn, entity_id, identity_type, identity_id, event_time, entity_sequence) VALUES (?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?)";
+
+const char kInsertPayload[] =
+    "INSERT INTO payloads (seq, headers, body, answer_body, forward_body) VALUES (?, ?, ?, ?, ?)";
 
 const char kSelect[] =
     "SELECT seq, arrival_ms, method, path, query, headers, body, size, peer, body_kind, "
     "answer_status, answer_body, answer_delay_ms, forward_status, forward_latency_ms, "
     "forward_body, forward_error, signature, reason, verdict_message, key_name, warnings, flags, "
     "duplicate_of, duplicate_index, duplicate_kind, out_of_order_after, sequence_gap, "
-    "retry_attempt, findings FROM deliveries ";
+    "retry_attempt, findings FROM deliveries LEFT JOIN payloads USING (seq) ";
 
-const char kSelectRows[] =
-    "SELECT seq, arrival_ms, method, path, query, event_type, instance_id, entity_fqdn, entity_id, "
-    "identity_type, identity_id, key_name, reason, size, answer_status, signature, body_kind, "
-    "forward_status, forward_latency_ms, warnings, flags FROM deliveries WHERE seq > ? ORDER BY "
-    "seq "
-    "LIMIT ?";
+const char kSelectSummaries[] =
+    "SELECT seq, arrival_ms, method, path, query, size, peer, body_kind, answer_status, "
+    "answer_delay_ms, forward_status, forward_latency_ms, forward_error, signature, reason, "
+    "verdict_message, key_name, warnings, flags, duplicate_of, duplicate_index, duplicate_kind, "
+    "out_of_order_after, sequence_gap, retry_attempt, findings, event_type, instance_id, "
+    "event_id, entity_fqdn, entity_id, identity_type, identity_id, event_time, entity_sequence, "
+    "shape, kind, operation_ts, content_digest FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?";
+
+const char kSelectFindings[] =
+    "SELECT seq, arrival_ms, flags, findings FROM deliveries WHERE seq > ? AND findings != '[]' "
+    "ORDER BY seq LIMIT ?";
 
 const char kSelectAnalysisInputs[] =
     "SELECT seq, arrival_ms, event_type, instance_id, event_id, content_digest, token_digest, "
@@ -182,8 +211,132 @@ Delivery deliveryFromRow(const QSqlQuery &row)
     a.findings = DeliveryAnalysis::findingsFromJson(row.value(c++).toString());
     // The event is decoded again from the body: exact, and cheap for one delivery.
     const JwsParseResult parsed = parseCompactJws(d.body);
-    if (!parsed.jws.payload.isEmpty())
-        d.event = decodeWixClaims(parsed.jws.payload).event;
+    if (parsed.jws.payloadIsObject)
+        d.event = decodeWixToken(parsed.jws).event;
+    return d;
+}
+
+// SQLite's primary result code of a failure. QSQLITE gives it with most errors, but
+// not when a transaction fails to commit (Qt 6.4): then SQLite's message tells.
+int sqliteResultCode(const QSqlError &error)
+{
+    if (!error.nativeErrorCode().isEmpty())
+        return error.nativeErrorCode().toInt() & 0xff;
+    static const std::pair<const char *, int> kMessages[] = {
+        {"attempt to write a readonly database", 8},
+        {"database or disk is full", 13},
+        {"disk I/O error", 10},
+        {"unable to open database file", 14},
+        {"database is locked", 5},
+    };
+    for (const auto &[message, code] : kMessages) {
+        if (error.databaseText().startsWith(QLatin1String(message)))
+            return code;
+    }
+    return 0;
+}
+
+// SQLite's failures in words a developer can act on, SQLite's own after them.
+QString explain(const QSqlError &error)
+{
+    QString what;
+    switch (sqliteResultCode(error)) {
+    case 8: // SQLITE_READONLY
+        what = QStringLiteral("the session is read-only (the file, its -wal or -shm, or its "
+                              "folder cannot be written)");
+        break;
+    case 13: // SQLITE_FULL
+        what = QStringLiteral("the disk is full");
+        break;
+    case 10: // SQLITE_IOERR
+        what = QStringLiteral("the disk refused a write (is it full, or the file over a size "
+                              "limit?)");
+        break;
+    case 14: // SQLITE_CANTOPEN
+        what = QStringLiteral("the session cannot be opened (does its folder exist, and can it "
+                              "be written?)");
+        break;
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        what = QStringLiteral("the session is locked by another program");
+        break;
+    default:
+        return error.text();
+    }
+    return QStringLiteral("%1 [SQLite: %2]").arg(what, error.databaseText());
+}
+
+IdentityType identityTypeFromName(const QString &name)
+{
+    if (name.isEmpty())
+        return IdentityType::None;
+    for (const auto type : {IdentityType::AnonymousVisitor, IdentityType::Member,
+                            IdentityType::WixUser, IdentityType::App}) {
+        if (name == identityTypeName(type))
+            return type;
+    }
+    return IdentityType::Unknown;
+}
+
+// A delivery from the columns of kSelectSummaries: no payload, the event as stored.
+Delivery summaryFromRow(const QSqlQuery &row)
+{
+    Delivery d;
+    int c = 0;
+    d.seq = row.value(c++).toLongLong();
+    d.arrivalMs = row.value(c++).toLongLong();
+    d.method = row.value(c++).toString();
+    d.path = row.value(c++).toString();
+    d.query = row.value(c++).toString();
+    d.size = row.value(c++).toLongLong();
+    d.peer = row.value(c++).toString();
+    d.bodyKind = bodyKindFromName(row.value(c++).toString());
+    d.answerStatus = row.value(c++).toInt();
+    d.answerDelayMs = row.value(c++).toInt();
+    if (!row.value(c).isNull()) {
+        ForwardResult forward;
+        forward.status = row.value(c).toInt();
+        forward.latencyMs = row.value(c + 1).toLongLong();
+        forward.error = row.value(c + 2).toString();
+        d.forward = forward;
+    }
+    c += 3;
+    d.signature = signatureStatusFromName(row.value(c++).toString());
+    d.reason = reasonFromCode(row.value(c++).toString(), VerdictReason::EmptyToken);
+    d.verdictMessage = row.value(c++).toString();
+    d.keyName = row.value(c++).toString();
+    const QString warnings = row.value(c++).toString();
+    if (warnings != QLatin1String("[]")) {
+        for (const QJsonValue &warning : QJsonDocument::fromJson(warnings.toUtf8()).array())
+            d.warnings << warning.toString();
+    }
+    DeliveryAnalysis &a = d.analysis;
+    a.flags = quint32(row.value(c++).toLongLong());
+    a.duplicateOf = row.value(c++).toLongLong();
+    a.duplicateIndex = row.value(c++).toInt();
+    a.duplicateKind = DuplicateKind(row.value(c++).toInt());
+    a.outOfOrderAfter = row.value(c++).toLongLong();
+    a.sequenceGap = row.value(c++).toLongLong();
+    a.likelyRetryAttempt = row.value(c++).toInt();
+    const QString findings = row.value(c++).toString();
+    if (findings != QLatin1String("[]"))
+        a.findings = DeliveryAnalysis::findingsFromJson(findings);
+    WixEvent &e = d.event;
+    e.eventType = row.value(c++).toString();
+    e.instanceId = row.value(c++).toString();
+    e.eventId = row.value(c++).toString();
+    e.entityFqdn = row.value(c++).toString();
+    e.entityId = row.value(c++).toString();
+    e.identityTypeText = row.value(c++).toString();
+    e.identityType = identityTypeFromName(e.identityTypeText);
+    e.identityId = row.value(c++).toString();
+    e.eventTime = row.value(c++).toString();
+    e.eventTimestamp = WixTimestamp::parse(e.eventTime);
+    e.entityEventSequence = row.value(c++).toString();
+    e.shape = wixEventShapeFromName(row.value(c++).toString());
+    e.kind = wixEventKindFromName(row.value(c++).toString());
+    e.operationTimeStamp = row.value(c++).toString();
+    e.contentDigest = row.value(c++).toByteArray();
     return d;
 }
 
@@ -212,25 +365,44 @@ int SessionStore::schemaVersion()
 bool SessionStore::open(const QString &path, QString *error)
 {
     close();
-    const bool existed = QFileInfo::exists(path);
+    if (!QFileInfo::exists(path)) {
+        // Created owner-only before SQLite opens it, so it is never readable by others,
+        // not even for a moment; SQLite gives the -wal and -shm it makes beside it the
+        // same permissions.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                       QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return fail(
+                error,
+                QStringLiteral("cannot create session %1: %2").arg(path, file.errorString()));
+    } else if (const QFileDevice::Permissions mode = QFile::permissions(path) & kModeBits;
+               mode & QFileDevice::WriteOwner) {
+        // A read-only connection leaves the -wal and -shm it made read-only, after the
+        // file; once the file can be written again they follow it, or SQLite would
+        // still open the session read-only.
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            const QString sibling = path + suffix;
+            if (QFileInfo::exists(sibling) &&
+                !(QFile::permissions(sibling) & QFileDevice::WriteOwner))
+                QFile::setPermissions(sibling, mode);
+        }
+    }
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(path);
         if (!db.open())
             return fail(
                 error,
-                QStringLiteral("cannot open session %1: %2").arg(path, db.lastError().text()));
+                QStringLiteral("cannot open session %1: %2").arg(path, explain(db.lastError())));
     }
     m_path = path;
-    if (!existed)
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     // WAL: readers never block the writer. synchronous=NORMAL keeps every commit
     // through a process crash (SIGKILL); only a power loss can take the last ones.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                "PRAGMA busy_timeout=5000", "PRAGMA foreign_keys=ON"}) {
         if (!query.exec(QLatin1String(pragma))) {
-            const QString message = query.lastError().text();
+            const QString message = explain(query.lastError());
             close();
             return fail(error, QStringLiteral("cannot open session %1: %2").arg(path, message));
         }
@@ -304,6 +476,11 @@ void SessionStore::close()
     m_path.clear();
 }
 
+QSqlDatabase SessionStore::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
 bool SessionStore::isOpen() const
 {
     return QSqlDatabase::contains(m_connection) &&
@@ -319,9 +496,11 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
         return fail(error, QStringLiteral("no session is open"));
     if (!db.transaction())
         return fail(error,
-                    QStringLiteral("cannot write the session: %1").arg(db.lastError().text()));
+                    QStringLiteral("cannot write the session: %1").arg(explain(db.lastError())));
     QSqlQuery insert(db);
     insert.prepare(QLatin1String(kInsert));
+    QSqlQuery insertPayload(db);
+    insertPayload.prepare(QLatin1String(kInsertPayload));
     QVector<qint64> seqs;
     seqs.reserve(batch.size());
     qint64 next = m_nextSeq;
@@ -349,17 +528,13 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
             text(d.method),
             text(d.path),
             text(d.query),
-            headersJson(d.headers),
-            d.body.isNull() ? QByteArray("") : d.body,
             d.size,
             text(d.peer),
             bodyKindName(d.bodyKind),
             d.answerStatus,
-            d.answerBody.isNull() ? QByteArray("") : d.answerBody,
             d.answerDelayMs,
             nullable(forwarded, forwarded ? d.forward->status : 0),
             nullable(forwarded, forwarded ? d.forward->latencyMs : 0),
-            nullable(forwarded, forwarded ? d.forward->body : QByteArray()),
             nullable(forwarded, forwarded ? d.forward->error : QString()),
             signatureStatusName(d.signature),
             reasonCode(d.reason),
@@ -379,15 +554,22 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
         };
         for (int i = 0; i < values.size(); ++i)
             insert.bindValue(i, values.at(i));
-        if (!insert.exec()) {
-            const QString message = insert.lastError().text();
-            db.rollback();
-            return fail(error, QStringLiteral("cannot write the session: %1").arg(message));
+        insertPayload.bindValue(0, seq);
+        insertPayload.bindValue(1, headersJson(d.headers));
+        insertPayload.bindValue(2, d.body.isNull() ? QByteArray("") : d.body);
+        insertPayload.bindValue(3, d.answerBody.isNull() ? QByteArray("") : d.answerBody);
+        insertPayload.bindValue(4, nullable(forwarded, forwarded ? d.forward->body : QByteArray()));
+        for (QSqlQuery *statement : {&insert, &insertPayload}) {
+            if (!statement->exec()) {
+                const QString message = explain(statement->lastError());
+                db.rollback();
+                return fail(error, QStringLiteral("cannot write the session: %1").arg(message));
+            }
         }
         seqs.append(seq);
     }
     if (!db.commit()) {
-        const QString message = db.lastError().text();
+        const QString message = explain(db.lastError());
         db.rollback();
         return fail(error, QStringLiteral("cannot commit to the session: %1").arg(message));
     }
@@ -432,98 +614,149 @@ QVector<Delivery> SessionStore::loadAfter(qint64 afterSeq, int limit) const
 
 bool SessionStore::clear(QString *error)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (!query.exec(QStringLiteral("DELETE FROM deliveries")))
-        return fail(error, query.lastError().text());
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return fail(error, explain(db.lastError()));
+    QSqlQuery query(db);
+    for (const char *statement : {"DELETE FROM deliveries", "DELETE FROM payloads"}) {
+        if (!query.exec(QLatin1String(statement))) {
+            const QString message = explain(query.lastError());
+            db.rollback();
+            return fail(error, message);
+        }
+    }
+    if (!db.commit()) {
+        const QString message = explain(db.lastError());
+        db.rollback();
+        return fail(error, message);
+    }
     m_nextSeq = 1;
     return true;
 }
 
 QVector<DeliveryRow> SessionStore::loadRowsAfter(qint64 afterSeq, int limit) const
 {
+    // The reader the window's list reads with, its rows spelled out.
     QVector<DeliveryRow> rows;
+    SessionRowReader reader(*this);
+    DeliveryRowPage page;
+    if (!reader.read(afterSeq, limit, &page))
+        return rows;
+    StringPool pool;
+    pool.adopt(page.firstStringId, page.strings, true);
+    rows.reserve(page.rows.size());
+    for (const PackedDeliveryRow &row : std::as_const(page.rows))
+        rows.append(row.unpack(pool));
+    return rows;
+}
+
+QVector<Delivery> SessionStore::loadSummariesAfter(qint64 afterSeq, int limit) const
+{
+    QVector<Delivery> result;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    query.prepare(QLatin1String(kSelectRows));
+    query.prepare(QLatin1String(kSelectSummaries));
     query.bindValue(0, afterSeq);
     query.bindValue(1, limit);
     if (!query.exec())
-        return rows;
+        return result;
+    while (query.next())
+        result.append(summaryFromRow(query));
+    return result;
+}
+
+QVector<Delivery> SessionStore::loadFindingsAfter(qint64 afterSeq, int limit) const
+{
+    QVector<Delivery> result;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(kSelectFindings));
+    query.bindValue(0, afterSeq);
+    query.bindValue(1, limit);
+    if (!query.exec())
+        return result;
     while (query.next()) {
-        DeliveryRow row;
-        int c = 0;
-        row.seq = query.value(c++).toLongLong();
-        row.arrivalMs = query.value(c++).toLongLong();
-        row.method = query.value(c++).toString();
-        const QString path = query.value(c++).toString();
-        const QString queryText = query.value(c++).toString();
-        row.target = queryText.isEmpty() ? path : path + QLatin1Char('?') + queryText;
-        row.eventType = query.value(c++).toString();
-        row.instanceId = query.value(c++).toString();
-        const QString fqdn = query.value(c++).toString();
-        const QString entityId = query.value(c++).toString();
-        if (!fqdn.isEmpty() || !entityId.isEmpty())
-            row.entity = fqdn + QLatin1Char('/') + entityId;
-        const QString identityType = query.value(c++).toString();
-        const QString identityId = query.value(c++).toString();
-        if (!identityType.isEmpty())
-            row.identity = identityType + QLatin1Char(' ') + identityId;
-        row.keyName = query.value(c++).toString();
-        row.reasonCode = query.value(c++).toString();
-        row.size = query.value(c++).toLongLong();
-        row.answerStatus = query.value(c++).toInt();
-        row.signature = signatureStatusFromName(query.value(c++).toString());
-        row.bodyKind = bodyKindFromName(query.value(c++).toString());
-        const QVariant forwardStatus = query.value(c++);
-        const qint64 forwardLatency = query.value(c++).toLongLong();
-        if (!forwardStatus.isNull()) {
-            ForwardResult forward;
-            forward.status = forwardStatus.toInt();
-            forward.latencyMs = forwardLatency;
-            row.wixWouldRetry = forward.wixWouldRetry();
-        }
-        row.hasWarnings = query.value(c++).toString() != QLatin1String("[]");
-        row.analysisFlags = quint32(query.value(c++).toLongLong());
-        rows.append(std::move(row));
+        Delivery d;
+        d.seq = query.value(0).toLongLong();
+        d.arrivalMs = query.value(1).toLongLong();
+        d.analysis.flags = quint32(query.value(2).toLongLong());
+        d.analysis.findings = DeliveryAnalysis::findingsFromJson(query.value(3).toString());
+        result.append(d);
     }
-    return rows;
+    return result;
+}
+
+qint64 SessionStore::seqBeforeLast(int count) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT seq FROM deliveries ORDER BY seq DESC LIMIT 1 OFFSET ?"));
+    query.bindValue(0, count);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
 }
 
 void SessionStore::forEachAnalysisInput(
     qint64 afterSeq, const std::function<void(const AnalysisInput &)> &visit) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    query.prepare(QLatin1String(kSelectAnalysisInputs));
-    query.bindValue(0, afterSeq);
-    if (!query.exec())
+    // Every delivery of the session, when capture opens it: SQLite's own API, a third of
+    // QtSql's cost for a large session; texts repeated from the row before are not decoded.
+    struct Text
+    {
+        QByteArray bytes;
+        QString text;
+        bool known = false;
+        const QString &of(QByteArrayView utf8)
+        {
+            if (!known || QByteArrayView(bytes) != utf8) {
+                bytes = utf8.toByteArray();
+                text = QString::fromUtf8(utf8);
+                known = true;
+            }
+            return text;
+        }
+    };
+    SqliteStatement query(*this, kSelectAnalysisInputs);
+    if (!query.isValid())
         return;
+    query.bind(1, afterSeq);
+    Text eventType, instance, fqdn, shape, kind, signature, reason, bodyKind;
     AnalysisInput in;
     while (query.next()) {
         int c = 0;
-        in.seq = query.value(c++).toLongLong();
-        in.arrivalMs = query.value(c++).toLongLong();
-        in.eventType = query.value(c++).toString();
-        in.instanceId = query.value(c++).toString();
-        in.eventId = query.value(c++).toString();
-        in.contentDigest = query.value(c++).toByteArray();
-        in.tokenDigest = query.value(c++).toByteArray();
-        in.entityFqdn = query.value(c++).toString();
-        in.entityId = query.value(c++).toString();
-        in.shape = wixEventShapeFromName(query.value(c++).toString());
-        in.kind = wixEventKindFromName(query.value(c++).toString());
-        in.sequence = query.value(c++).toString();
-        in.eventTime = query.value(c++).toString();
-        in.operationTimeStamp = query.value(c++).toString();
-        const int status = query.value(c++).toInt();
-        const qint64 delay = query.value(c++).toLongLong();
-        const QVariant forwardLatency = query.value(c++);
-        in.setAnswer(status, forwardLatency.isNull() ? delay : forwardLatency.toLongLong());
-        in.signature = signatureStatusFromName(query.value(c++).toString());
-        in.reasonCode = query.value(c++).toString();
-        in.bodyKind = bodyKindFromName(query.value(c++).toString());
+        in.seq = query.integer(c++);
+        in.arrivalMs = query.integer(c++);
+        in.eventType = eventType.of(query.text(c++));
+        in.instanceId = instance.of(query.text(c++));
+        in.eventId = QString::fromUtf8(query.text(c++));
+        in.contentDigest = query.blob(c++).toByteArray();
+        in.tokenDigest = query.blob(c++).toByteArray();
+        in.entityFqdn = fqdn.of(query.text(c++));
+        in.entityId = QString::fromUtf8(query.text(c++));
+        in.shape = wixEventShapeFromName(shape.of(query.text(c++)));
+        in.kind = wixEventKindFromName(kind.of(query.text(c++)));
+        in.sequence = QString::fromUtf8(query.text(c++));
+        in.eventTime = QString::fromUtf8(query.text(c++));
+        in.operationTimeStamp = QString::fromUtf8(query.text(c++));
+        const int status = int(query.integer(c++));
+        const qint64 delay = query.integer(c++);
+        const bool forwarded = !query.isNull(c);
+        const qint64 forwardLatency = query.integer(c++);
+        in.setAnswer(status, forwarded ? forwardLatency : delay);
+        in.signature = signatureStatusFromName(signature.of(query.text(c++)));
+        in.reasonCode = reason.of(query.text(c++));
+        in.bodyKind = bodyKindFromName(bodyKind.of(query.text(c++)));
         visit(in);
     }
+}
+
+bool SessionStore::checkWritable(QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // A write that changes nothing: the version the file has.
+    if (query.exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion)))
+        return true;
+    return fail(
+        error,
+        QStringLiteral("cannot write the session %1: %2").arg(m_path, explain(query.lastError())));
 }
 
 QString SessionStore::integrityCheck() const

@@ -4,6 +4,7 @@
 
 struct AnalysisInput;
 struct DeliveryRow;
+class QSqlDatabase;
 
 #include <QString>
 #include <QVector>
@@ -29,6 +30,8 @@ public:
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
+    // The connection, for readers that go below QtSql (SqliteStatement).
+    QSqlDatabase database() const;
 
     // Stores the batch in one transaction (group commit) and gives each its seq.
     // All or nothing: on failure no delivery of the batch is stored.
@@ -43,10 +46,22 @@ public:
     // The list's summaries of deliveries after `afterSeq`, read from columns only
     // (no body is decoded): what opening a large session needs.
     QVector<DeliveryRow> loadRowsAfter(qint64 afterSeq, int limit) const;
+    // Deliveries after `afterSeq` without their payloads (headers, bodies), the event
+    // as its columns hold it (no body is decoded): what the analysis views keep.
+    QVector<Delivery> loadSummariesAfter(qint64 afterSeq, int limit) const;
+    // The deliveries after `afterSeq` that have findings, with only their seq, arrival,
+    // analysis flags and findings: what the expert info keeps.
+    QVector<Delivery> loadFindingsAfter(qint64 afterSeq, int limit) const;
+    // The seq before the last `count` deliveries (0 when there are no more than that).
+    qint64 seqBeforeLast(int count) const;
     // The analyzer's view of every delivery after `afterSeq`, in order, read from
     // columns only (no body is decoded): fast enough to re-analyse a whole session.
     void forEachAnalysisInput(qint64 afterSeq,
                               const std::function<void(const AnalysisInput &)> &visit) const;
+
+    // Whether the session can be written now (a read-only file, a full disk), by
+    // writing what the file already holds; `error` says why not.
+    bool checkWritable(QString *error = nullptr);
 
     // SQLite's own check; "ok" when the file is sound.
     QString integrityCheck() const;

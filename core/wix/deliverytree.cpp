@@ -12,7 +12,7 @@ QJsonObject deliveryTree(const Delivery &delivery, const TokenInspection &inspec
 {
     QJsonObject tree;
     const CompactJws &jws = inspection.parsed.jws;
-    if (!jws.header.isEmpty() || !jws.payload.isEmpty())
+    if (jws.headerIsObject || jws.payloadIsObject)
         return inspection.decodedTree(stringifiedPaths);
     if (delivery.bodyKind != BodyKind::Json)
         return tree;

@@ -1,5 +1,8 @@
 #include "wix/wixdecoder.h"
 
+#include "json/qtjsonaccess.h"
+#include "json/simdjsonaccess.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,163 +28,225 @@ bool isAppManagementType(const QString &eventType)
     return types.contains(eventType);
 }
 
-// Wix sends nested objects as strings of JSON. An object in their place is
-// readable, but Wix's SDK would throw on it: say so.
-QJsonObject readStringifiedObject(const QJsonValue &value, const QString &what, QStringList *notes)
+// Reads one delivery's envelope, written once over a JSON access class
+// (QtJsonAccess or SimdJsonAccess) so both read exactly alike.
+template <typename Json> class EnvelopeReader
 {
-    if (value.isObject()) {
-        *notes << QStringLiteral("%1 is an object, not a string of JSON as Wix sends it; Wix's SDK "
-                                 "would throw on it.")
-                      .arg(what);
-        return value.toObject();
-    }
-    if (!value.isString()) {
-        *notes << QStringLiteral("%1 is neither a string of JSON nor an object.").arg(what);
-        return {};
-    }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(value.toString().toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError) {
-        *notes << QStringLiteral("%1 is a string but not JSON: %2 at offset %3.")
-                      .arg(what, error.errorString())
-                      .arg(error.offset);
-        return {};
-    }
-    if (!document.isObject()) {
-        *notes << QStringLiteral("%1 holds JSON that is not an object.").arg(what);
-        return {};
-    }
-    return document.object();
-}
+public:
+    using Object = typename Json::Object;
+    using Value = typename Json::Value;
 
-QString scalarText(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 17);
-    return QString();
-}
+    explicit EnvelopeReader(WixDecoding *result, Json json = Json())
+        : m_json(std::move(json))
+        , m_event(result->event)
+        , m_notes(result->notes)
+    {}
 
-void readIdentity(const QJsonObject &identity, WixEvent *event, QStringList *notes)
-{
-    static const struct
+    // Wix sends nested objects as strings of JSON. An object in their place is
+    // readable, but Wix's SDK would throw on it: say so.
+    Object readStringifiedObject(const Value &value, const QString &what)
     {
-        const char *name;
-        IdentityType type;
-        const char *idField;
-    } kinds[] = {
-        {"ANONYMOUS_VISITOR", IdentityType::AnonymousVisitor, "anonymousVisitorId"},
-        {"MEMBER", IdentityType::Member, "memberId"},
-        {"WIX_USER", IdentityType::WixUser, "wixUserId"},
-        {"APP", IdentityType::App, "appId"},
-    };
-    event->identityTypeText = identity.value(QLatin1String("identityType")).toString();
-    event->identityType = IdentityType::Unknown;
-    for (const auto &kind : kinds) {
-        if (event->identityTypeText != QLatin1String(kind.name))
-            continue;
-        event->identityType = kind.type;
-        event->identityId = identity.value(QLatin1String(kind.idField)).toString();
-        if (event->identityId.isEmpty())
-            *notes << QStringLiteral("The identity is %1 but has no \"%2\".")
-                          .arg(event->identityTypeText, QLatin1String(kind.idField));
-        return;
+        if (Json::isObject(value)) {
+            m_notes << QStringLiteral("%1 is an object, not a string of JSON as Wix sends it; "
+                                      "Wix's SDK would throw on it.")
+                           .arg(what);
+            return Json::object(value);
+        }
+        if (!Json::isString(value)) {
+            m_notes << QStringLiteral("%1 is neither a string of JSON nor an object.").arg(what);
+            return {};
+        }
+        Object object;
+        QString error;
+        switch (m_json.parseObject(value, &object, &error)) {
+        case Json::Parsed::Object:
+            return object;
+        case Json::Parsed::NotJson:
+            m_notes << QStringLiteral("%1 is a string but not JSON: %2.").arg(what, error);
+            return {};
+        case Json::Parsed::NotObject:
+            break;
+        }
+        m_notes << QStringLiteral("%1 holds JSON that is not an object.").arg(what);
+        return {};
     }
-    *notes << QStringLiteral("Unknown identityType \"%1\".").arg(event->identityTypeText);
-}
 
-QStringList modifiedFieldsOf(const QJsonValue &fields)
-{
-    if (fields.isObject())
-        return fields.toObject().keys();
-    QStringList names;
-    for (const QJsonValue &field : fields.toArray())
-        names << field.toString();
-    return names;
-}
+    void readEnvelope(const Object &envelope)
+    {
+        m_event.eventType = stringAt(envelope, QLatin1String("eventType"));
+        m_event.instanceId = stringAt(envelope, QLatin1String("instanceId"));
+        if (m_event.eventType.isEmpty())
+            m_notes << QStringLiteral("The envelope has no \"eventType\".");
+        if (m_event.instanceId.isEmpty())
+            m_notes << QStringLiteral("The envelope has no \"instanceId\".");
+        Value value;
+        if (Json::find(envelope, QLatin1String("accountInfo"), &value) && Json::isObject(value))
+            m_event.accountInfo = Json::toQt(Json::object(value));
+        if (Json::find(envelope, QLatin1String("identity"), &value) && !Json::isNull(value))
+            readIdentity(
+                readStringifiedObject(value, QStringLiteral("The envelope's \"identity\"")));
 
-void readStandardized(const QJsonObject &data, WixEvent *event)
-{
-    event->shape = WixEventShape::Standardized;
-    event->eventId = scalarText(data.value(QLatin1String("id")));
-    event->entityFqdn = data.value(QLatin1String("entityFqdn")).toString();
-    event->slug = data.value(QLatin1String("slug")).toString();
-    event->entityId = scalarText(data.value(QLatin1String("entityId")));
-    event->eventTime = data.value(QLatin1String("eventTime")).toString();
-    event->eventTimestamp = WixTimestamp::parse(event->eventTime);
-    event->entityEventSequence = scalarText(data.value(QLatin1String("entityEventSequence")));
-    if (data.contains(kCreatedEvent)) {
-        event->kind = WixEventKind::Created;
-    } else if (data.contains(kUpdatedEvent)) {
-        event->kind = WixEventKind::Updated;
-        event->modifiedFields = modifiedFieldsOf(
-            data.value(kUpdatedEvent).toObject().value(QLatin1String("modifiedFields")));
-    } else if (data.contains(kDeletedEvent)) {
-        event->kind = WixEventKind::Deleted;
-    } else if (data.contains(kActionEvent)) {
-        event->kind = WixEventKind::Action;
+        Object data;
+        if (Json::find(envelope, QLatin1String("data"), &value))
+            data = readStringifiedObject(value, QStringLiteral("The envelope's \"data\""));
+        else
+            m_notes << QStringLiteral("The envelope's \"data\" is neither a string of JSON nor "
+                                      "an object.");
+        if (looksStandardized(data)) {
+            readStandardized(data);
+        } else if (isAppManagementType(m_event.eventType) ||
+                   Json::contains(data, QLatin1String("operationTimeStamp"))) {
+            m_event.shape = WixEventShape::AppManagement;
+            m_event.operationTimeStamp = stringAt(data, QLatin1String("operationTimeStamp"));
+        } else {
+            m_event.shape = WixEventShape::Legacy;
+        }
+        if (m_event.eventId.isEmpty())
+            m_event.contentDigest = contentDigest(Json::toQt(data));
     }
-}
 
-bool looksStandardized(const QJsonObject &data)
+private:
+    static QString stringAt(const Object &object, QLatin1String key)
+    {
+        Value value;
+        return Json::find(object, key, &value) ? Json::string(value) : QString();
+    }
+
+    static QString scalarAt(const Object &object, QLatin1String key)
+    {
+        Value value;
+        if (!Json::find(object, key, &value))
+            return QString();
+        if (Json::isString(value))
+            return Json::string(value);
+        if (Json::isNumber(value))
+            return QString::number(Json::number(value), 'g', 17);
+        return QString();
+    }
+
+    static bool looksStandardized(const Object &data)
+    {
+        for (const QLatin1String key : {QLatin1String("entityFqdn"), kCreatedEvent, kUpdatedEvent,
+                                        kDeletedEvent, kActionEvent}) {
+            if (Json::contains(data, key))
+                return true;
+        }
+        return false;
+    }
+
+    void readIdentity(const Object &identity)
+    {
+        static const struct
+        {
+            const char *name;
+            IdentityType type;
+            const char *idField;
+        } kinds[] = {
+            {"ANONYMOUS_VISITOR", IdentityType::AnonymousVisitor, "anonymousVisitorId"},
+            {"MEMBER", IdentityType::Member, "memberId"},
+            {"WIX_USER", IdentityType::WixUser, "wixUserId"},
+            {"APP", IdentityType::App, "appId"},
+        };
+        m_event.identityTypeText = stringAt(identity, QLatin1String("identityType"));
+        m_event.identityType = IdentityType::Unknown;
+        for (const auto &kind : kinds) {
+            if (m_event.identityTypeText != QLatin1String(kind.name))
+                continue;
+            m_event.identityType = kind.type;
+            m_event.identityId = stringAt(identity, QLatin1String(kind.idField));
+            if (m_event.identityId.isEmpty())
+                m_notes << QStringLiteral("The identity is %1 but has no \"%2\".")
+                               .arg(m_event.identityTypeText, QLatin1String(kind.idField));
+            return;
+        }
+        m_notes << QStringLiteral("Unknown identityType \"%1\".").arg(m_event.identityTypeText);
+    }
+
+    static QStringList modifiedFieldsOf(const Object &updated)
+    {
+        Value fields;
+        if (!Json::find(updated, QLatin1String("modifiedFields"), &fields))
+            return {};
+        if (Json::isObject(fields))
+            return Json::keys(Json::object(fields));
+        return Json::strings(fields);
+    }
+
+    void readStandardized(const Object &data)
+    {
+        m_event.shape = WixEventShape::Standardized;
+        m_event.eventId = scalarAt(data, QLatin1String("id"));
+        m_event.entityFqdn = stringAt(data, QLatin1String("entityFqdn"));
+        m_event.slug = stringAt(data, QLatin1String("slug"));
+        m_event.entityId = scalarAt(data, QLatin1String("entityId"));
+        m_event.eventTime = stringAt(data, QLatin1String("eventTime"));
+        m_event.eventTimestamp = WixTimestamp::parse(m_event.eventTime);
+        m_event.entityEventSequence = scalarAt(data, QLatin1String("entityEventSequence"));
+        Value updated;
+        if (Json::contains(data, kCreatedEvent)) {
+            m_event.kind = WixEventKind::Created;
+        } else if (Json::find(data, kUpdatedEvent, &updated)) {
+            m_event.kind = WixEventKind::Updated;
+            m_event.modifiedFields = modifiedFieldsOf(Json::object(updated));
+        } else if (Json::contains(data, kDeletedEvent)) {
+            m_event.kind = WixEventKind::Deleted;
+        } else if (Json::contains(data, kActionEvent)) {
+            m_event.kind = WixEventKind::Action;
+        }
+    }
+
+    // The decoded data, never the raw token: a retry may be signed anew.
+    QByteArray contentDigest(const QJsonObject &data) const
+    {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(m_event.instanceId.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(m_event.eventType.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(QJsonDocument(data).toJson(QJsonDocument::Compact));
+        return hash.result();
+    }
+
+    Json m_json;
+    WixEvent &m_event;
+    QStringList &m_notes;
+};
+
+WixDecoding decodeFast(const QByteArray &dataClaim)
 {
-    return data.contains(QLatin1String("entityFqdn")) || data.contains(kCreatedEvent) ||
-           data.contains(kUpdatedEvent) || data.contains(kDeletedEvent) ||
-           data.contains(kActionEvent);
+    WixDecoding result;
+    SimdJsonAccess json;
+    const SimdJsonAccess::Object envelope = json.parseRoot(dataClaim);
+    if (envelope.size() > 0) // as Qt's reading: an empty envelope is not read further
+        EnvelopeReader<SimdJsonAccess>(&result, std::move(json)).readEnvelope(envelope);
+    return result;
 }
 } // namespace
 
 WixDecoding decodeWixClaims(const QJsonObject &claims)
 {
     WixDecoding result;
-    WixEvent &event = result.event;
     const auto dataClaim = claims.constFind(QLatin1String("data"));
     if (dataClaim == claims.constEnd()) {
         result.notes << QStringLiteral("The claims have no \"data\": this is not a Wix webhook.");
         return result;
     }
+    EnvelopeReader<QtJsonAccess> reader(&result);
     const QJsonObject envelope =
-        readStringifiedObject(*dataClaim, QStringLiteral("The \"data\" claim"), &result.notes);
-    if (envelope.isEmpty())
-        return result;
-
-    event.eventType = envelope.value(QLatin1String("eventType")).toString();
-    event.instanceId = envelope.value(QLatin1String("instanceId")).toString();
-    if (event.eventType.isEmpty())
-        result.notes << QStringLiteral("The envelope has no \"eventType\".");
-    if (event.instanceId.isEmpty())
-        result.notes << QStringLiteral("The envelope has no \"instanceId\".");
-    event.accountInfo = envelope.value(QLatin1String("accountInfo")).toObject();
-
-    const auto identity = envelope.constFind(QLatin1String("identity"));
-    if (identity != envelope.constEnd() && !identity->isNull()) {
-        readIdentity(readStringifiedObject(*identity, QStringLiteral("The envelope's \"identity\""),
-                                           &result.notes),
-                     &event, &result.notes);
-    }
-
-    const QJsonObject data =
-        readStringifiedObject(envelope.value(QLatin1String("data")),
-                              QStringLiteral("The envelope's \"data\""), &result.notes);
-    if (looksStandardized(data)) {
-        readStandardized(data, &event);
-    } else if (isAppManagementType(event.eventType) ||
-               data.contains(QLatin1String("operationTimeStamp"))) {
-        event.shape = WixEventShape::AppManagement;
-        event.operationTimeStamp = data.value(QLatin1String("operationTimeStamp")).toString();
-    } else {
-        event.shape = WixEventShape::Legacy;
-    }
-    if (event.eventId.isEmpty()) {
-        // The decoded data, never the raw token: a retry may be signed anew.
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(event.instanceId.toUtf8());
-        hash.addData(QByteArrayView("\0", 1));
-        hash.addData(event.eventType.toUtf8());
-        hash.addData(QByteArrayView("\0", 1));
-        hash.addData(QJsonDocument(data).toJson(QJsonDocument::Compact));
-        event.contentDigest = hash.result();
-    }
+        reader.readStringifiedObject(*dataClaim, QStringLiteral("The \"data\" claim"));
+    if (!envelope.isEmpty())
+        reader.readEnvelope(envelope);
     return result;
+}
+
+WixDecoding decodeWixToken(const CompactJws &jws)
+{
+    if (jws.claims.dataKind == JwtClaimFields::DataKind::String) {
+        try {
+            return decodeFast(jws.claims.data);
+        } catch (const SimdJsonAccess::Unsupported &) {
+            // Not JSON to simdjson, or not objects: Qt's reading words the reason.
+        }
+    }
+    return decodeWixClaims(jws.payload());
 }

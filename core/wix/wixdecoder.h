@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jwt/compactjws.h"
 #include "wix/wixevent.h"
 
 #include <QJsonObject>
@@ -18,3 +19,7 @@ struct WixDecoding
 // Needs no valid signature; never fails: what cannot be read becomes a note.
 // Cheap enough for every delivery: the full tree is expandJsonStrings()'s job.
 WixDecoding decodeWixClaims(const QJsonObject &claims);
+// The same from a parsed token, fast: simdjson reads the envelope straight from
+// the "data" claim's text, no QJsonObject built; anything it cannot read as Qt
+// would (not JSON to it, not objects) is read by decodeWixClaims instead.
+WixDecoding decodeWixToken(const CompactJws &jws);
