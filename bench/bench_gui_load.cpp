@@ -8,6 +8,7 @@
 #include "benchreport.h"
 #include "pacedsender.h"
 #include "signedtokens.h"
+#include "windowbench.h"
 
 #include "capturesession.h"
 #include "deliveryfilterproxymodel.h"
@@ -18,9 +19,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QLocale>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -31,7 +29,6 @@
 namespace {
 constexpr double kLatencyTargetMs = 100;
 constexpr double kStallTargetMs = 50;
-constexpr int kTimerMs = 5;
 constexpr int kConnections = 64;
 constexpr qint64 kSettleMs = 5000; // after the last answer, rows still missing are lost
 const QByteArray kPathPrefix = "/bench/";
@@ -60,25 +57,17 @@ double percentile(std::vector<double> values, double p)
     return values[at];
 }
 
-QString thousands(qint64 n)
-{
-    return QLocale(QLocale::English).toString(n);
-}
 } // namespace
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
+    prepareOffscreenWindow();
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_gui_load TOKEN_CACHE [RATE] [SECONDS]\n");
         return 2;
     }
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-bench"));
-    QStandardPaths::setTestModeEnabled(true); // the user's settings and keys stay untouched
-    QSettings().clear();                      // each run starts from the same (test-mode) settings
+    useBenchSettings();
     const double rate = argc > 2 ? QString::fromLocal8Bit(argv[2]).toDouble() : 5000;
     const double seconds = argc > 3 ? QString::fromLocal8Bit(argv[3]).toDouble() : 10;
     const int count = int(rate * seconds);
@@ -116,7 +105,7 @@ int main(int argc, char **argv)
     DeliveryFilterProxyModel *proxy = window.liveView()->proxy();
     QObject::connect(proxy, &QAbstractItemModel::rowsInserted, proxy,
                      [&](const QModelIndex &, int first, int last) {
-                         const qint64 now = PacedSender::nowNs();
+                         const qint64 now = steadyNowNs();
                          DeliveryListModel *list = proxy->deliveryModel();
                          for (int row = first; row <= last; ++row) {
                              const QModelIndex source = proxy->mapToSource(proxy->index(row, 0));
@@ -130,26 +119,15 @@ int main(int argc, char **argv)
                              }
                          }
                      });
-    // How late the event loop runs a 5 ms timer: its longest stall.
-    qint64 lastTickNs = 0;
-    qint64 maxStallNs = 0;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(kTimerMs);
-    QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
-        const qint64 now = PacedSender::nowNs();
-        if (lastTickNs > 0)
-            maxStallNs = std::max(maxStallNs, now - lastTickNs - kTimerMs * 1000000LL);
-        lastTickNs = now;
-    });
+    StallMeter stalls;
 
     PacedSender sender(quint16(session->url().port()), tokens.tokens.mid(0, count), rate,
                        kConnections, kPathPrefix);
-    ticker.start();
+    stalls.start();
     sender.start();
     spinUntil([&] { return sender.isFinished(); }, qint64(seconds * 1000) + 60000);
     spinUntil([&] { return appeared >= count; }, kSettleMs);
-    ticker.stop();
+    stalls.stop();
     sender.wait();
 
     const PacedSender::Result &result = sender.result();
@@ -181,10 +159,10 @@ int main(int argc, char **argv)
                       .arg(double(result.maxLagNs) / 1e6, 0, 'f', 1),
                   QStringLiteral("<= %1 ms, every delivery shown").arg(kLatencyTargetMs),
                   complete && p99 <= kLatencyTargetMs);
-    const double stallMs = double(maxStallNs) / 1e6;
+    const double stallMs = double(stalls.maxStallNs()) / 1e6;
     printBenchRow(QStringLiteral("GUI under load: longest event-loop stall (lateness of a %1 ms "
                                  "timer) at %2 deliveries/s")
-                      .arg(kTimerMs)
+                      .arg(StallMeter::kTimerMs)
                       .arg(thousands(qint64(rate))),
                   QStringLiteral("%1 ms").arg(stallMs, 0, 'f', 1),
                   QStringLiteral("<= %1 ms").arg(kStallTargetMs),

@@ -6,6 +6,7 @@
 //   bench_large_session SESSION_FILE [COUNT]
 #include "benchreport.h"
 #include "sessiongenerator.h"
+#include "windowbench.h"
 
 #include "capturesession.h"
 #include "deliveryfilterproxymodel.h"
@@ -17,9 +18,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QLocale>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -73,20 +71,16 @@ double msSince(const QElapsedTimer &timer)
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
+    prepareOffscreenWindow();
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_large_session SESSION_FILE [COUNT]\n");
         return 2;
     }
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-bench"));
-    QStandardPaths::setTestModeEnabled(true); // the user's settings stay untouched
-    QSettings().clear();                      // each run starts from the same (test-mode) settings
+    useBenchSettings();
     const QString path = QString::fromLocal8Bit(argv[1]);
     const int count = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 1000000;
-    const QString countText = QLocale(QLocale::English).toString(count);
+    const QString countText = thousands(count);
 
     QElapsedTimer generating;
     generating.start();
@@ -162,7 +156,7 @@ int main(int argc, char **argv)
     for (int row = 0; filtered && row < qMin(shown, 1000); ++row)
         filtered = proxy->index(row, DeliveryListModel::EventTypeColumn).data().toString() == type;
     printBenchRow(QStringLiteral("large session: filter %1 rows by type:%2 (%3 shown)")
-                      .arg(countText, type, QLocale(QLocale::English).toString(shown)),
+                      .arg(countText, type, thousands(shown)),
                   QStringLiteral("%1 ms").arg(filterMs, 0, 'f', 0),
                   QStringLiteral("<= %1 ms").arg(kFilterTargetMs),
                   filtered && filterMs <= kFilterTargetMs);

@@ -8,6 +8,7 @@
 //   bench_startup SESSION_FILE [COUNT]
 #include "benchreport.h"
 #include "sessiongenerator.h"
+#include "windowbench.h"
 
 #include "capturesession.h"
 #include "deliveryfilterproxymodel.h"
@@ -16,29 +17,17 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QLocale>
 #include <QProcess>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 
 namespace {
 constexpr double kVisibleTargetMs = 500;
 constexpr double kStallTargetMs = 50; // "responsive", as for the window under load
 constexpr int kLaunches = 3;
-constexpr int kTimerMs = 5;
 constexpr char kChildFlag[] = "--launched";
-
-qint64 nowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 // Notes the first paint of the window, once that paint is done.
 class FirstPaint final : public QObject
@@ -51,7 +40,7 @@ protected:
     {
         if (event->type() == QEvent::Paint && paintedNs == 0 && !m_queued) {
             m_queued = true;
-            QTimer::singleShot(0, this, [this] { paintedNs = nowNs(); });
+            QTimer::singleShot(0, this, [this] { paintedNs = steadyNowNs(); });
         }
         return QObject::eventFilter(watched, event);
     }
@@ -63,14 +52,9 @@ private:
 // The launched process: prints "PAINTED_NS LOADED_NS MAX_STALL_NS".
 int runChild(int argc, char **argv, const QString &path, int count)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
-    // As app/main.cpp starts the window.
-    QCoreApplication::setOrganizationName(QStringLiteral("Hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-bench"));
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true); // the user's settings stay untouched
-    QSettings().clear();                      // each launch starts from the same ones
+    prepareOffscreenWindow();
+    QApplication app(argc, argv); // as app/main.cpp starts the window
+    useBenchSettings();
     MainWindowOptions options;
     options.sessionPath = path;
     options.port = 0;
@@ -79,17 +63,7 @@ int runChild(int argc, char **argv, const QString &path, int count)
     window.installEventFilter(&firstPaint);
     window.show();
 
-    qint64 lastTickNs = 0;
-    qint64 maxStallNs = 0;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(kTimerMs);
-    QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
-        const qint64 now = nowNs();
-        if (lastTickNs > 0)
-            maxStallNs = std::max(maxStallNs, now - lastTickNs - kTimerMs * 1000000LL);
-        lastTickNs = now;
-    });
+    StallMeter stalls;
     qint64 loadedNs = 0;
     QElapsedTimer timeout;
     timeout.start();
@@ -97,16 +71,14 @@ int runChild(int argc, char **argv, const QString &path, int count)
     look.start(2);
     while (loadedNs == 0 && timeout.elapsed() < 120000) {
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-        if (firstPaint.paintedNs > 0 && !ticker.isActive()) {
-            lastTickNs = nowNs();
-            ticker.start();
-        }
+        if (firstPaint.paintedNs > 0 && !stalls.isRunning())
+            stalls.start();
         if (firstPaint.paintedNs > 0 && !window.captureSession()->isLoading() &&
             window.liveView()->proxy()->rowCount() >= count)
-            loadedNs = nowNs();
+            loadedNs = steadyNowNs();
     }
     std::printf("%lld %lld %lld\n", static_cast<long long>(firstPaint.paintedNs),
-                static_cast<long long>(loadedNs), static_cast<long long>(maxStallNs));
+                static_cast<long long>(loadedNs), static_cast<long long>(stalls.maxStallNs()));
     return loadedNs > 0 ? 0 : 1;
 }
 
@@ -139,7 +111,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < kLaunches; ++i) {
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        const qint64 startNs = nowNs();
+        const qint64 startNs = steadyNowNs();
         child.start(QCoreApplication::applicationFilePath(),
                     {QLatin1String(kChildFlag), path, QString::number(count)});
         Launch launch;
@@ -166,7 +138,7 @@ int main(int argc, char **argv)
         worstStall = qMax(worstStall, launch.stallMs);
         loaded = loaded && launch.visibleMs > 0 && launch.loadedMs > 0;
     }
-    const QString countText = QLocale(QLocale::English).toString(count);
+    const QString countText = thousands(count);
     printBenchRow(QStringLiteral("start-up: process start to the main window's first paint, with a "
                                  "%1-delivery session (median of %2 launches)")
                       .arg(countText)

@@ -1,5 +1,7 @@
 #include "pacedsender.h"
 
+#include "windowbench.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -10,7 +12,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <ctime>
 
 namespace {
@@ -78,7 +79,15 @@ bool flushOut(Connection &c)
 
 PacedSender::PacedSender(quint16 port, QVector<QByteArray> bodies, double perSecond,
                          int connections, QByteArray pathPrefix)
+    : PacedSender(
+          port, int(bodies.size()), [bodies](int index) { return bodies.at(index); }, perSecond,
+          connections, std::move(pathPrefix))
+{}
+
+PacedSender::PacedSender(quint16 port, int count, BodySource bodies, double perSecond,
+                         int connections, QByteArray pathPrefix)
     : m_port(port)
+    , m_count(count)
     , m_bodies(std::move(bodies))
     , m_perSecond(perSecond)
     , m_connections(connections)
@@ -88,13 +97,6 @@ PacedSender::PacedSender(quint16 port, QVector<QByteArray> bodies, double perSec
 PacedSender::~PacedSender()
 {
     wait();
-}
-
-qint64 PacedSender::nowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 void PacedSender::start()
@@ -113,7 +115,7 @@ void PacedSender::wait()
 
 void PacedSender::run()
 {
-    const int count = int(m_bodies.size());
+    const int count = m_count;
     Result &r = m_result;
     r.sentNs.assign(std::size_t(count), 0);
     r.answeredNs.assign(std::size_t(count), 0);
@@ -128,7 +130,7 @@ void PacedSender::run()
             idle.push_back(i);
     }
     const QByteArray host = "127.0.0.1:" + QByteArray::number(m_port);
-    const qint64 start = nowNs();
+    const qint64 start = steadyNowNs();
     const double intervalNs = 1e9 / m_perSecond;
     int next = 0;
     int done = 0;
@@ -137,11 +139,11 @@ void PacedSender::run()
     std::vector<pollfd> polls;
     std::vector<int> polled;
     while (done < count) {
-        qint64 now = nowNs();
+        qint64 now = steadyNowNs();
         while (next < count && start + qint64(next * intervalNs) <= now && !idle.empty()) {
             Connection &c = connections[std::size_t(idle.back())];
             idle.pop_back();
-            const QByteArray &body = m_bodies.at(next);
+            const QByteArray body = m_bodies(next);
             c.out = "POST " + m_prefix + QByteArray::number(next) + " HTTP/1.1\r\nHost: " + host +
                     "\r\nContent-Type: text/plain\r\nContent-Length: " +
                     QByteArray::number(body.size()) + "\r\n\r\n" + body;
@@ -168,7 +170,7 @@ void PacedSender::run()
         const timespec timeout{0, long(waitNs)};
         if (::ppoll(polls.data(), nfds_t(polls.size()), &timeout, nullptr) < 0 && errno != EINTR)
             break;
-        now = nowNs();
+        now = steadyNowNs();
         for (std::size_t p = 0; p < polls.size(); ++p) {
             Connection &c = connections[std::size_t(polled[p])];
             if (polls[p].revents & POLLOUT)

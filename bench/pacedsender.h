@@ -4,6 +4,7 @@
 #include <QVector>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -18,7 +19,7 @@ class PacedSender
 public:
     struct Result
     {
-        std::vector<qint64> sentNs;     // steady clock (nowNs()); 0: never sent
+        std::vector<qint64> sentNs;     // steady clock (steadyNowNs()); 0: never sent
         std::vector<qint64> answeredNs; // 0: no answer
         std::vector<int> status;
         qint64 maxLagNs = 0; // the latest a request went out after its due time
@@ -26,7 +27,12 @@ public:
         int errors = 0;      // connections that failed
     };
 
+    // The body of request `index`, made in the sender's thread just before it is sent.
+    using BodySource = std::function<QByteArray(int index)>;
+
     PacedSender(quint16 port, QVector<QByteArray> bodies, double perSecond, int connections,
+                QByteArray pathPrefix);
+    PacedSender(quint16 port, int count, BodySource bodies, double perSecond, int connections,
                 QByteArray pathPrefix);
     ~PacedSender();
 
@@ -35,13 +41,12 @@ public:
     void wait();
     const Result &result() const { return m_result; }
 
-    static qint64 nowNs();
-
 private:
     void run();
 
     quint16 m_port;
-    QVector<QByteArray> m_bodies;
+    int m_count;
+    BodySource m_bodies;
     double m_perSecond;
     int m_connections;
     QByteArray m_prefix;

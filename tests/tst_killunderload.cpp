@@ -1,6 +1,7 @@
 #include "store/sessionstore.h"
 
 #include "keepaliveposter.h"
+#include "listenerhello.h"
 #include "models/deliveryrow.h"
 
 #include <QRandomGenerator>
@@ -81,18 +82,10 @@ QUrl TestKillUnderLoad::startListener(QProcess &process)
     process.start();
     if (!process.waitForStarted(10000))
         return {};
-    QByteArray first;
-    QElapsedTimer timer;
-    timer.start();
-    while (!first.contains('\n') && timer.elapsed() < 30000 &&
-           process.state() == QProcess::Running) {
-        process.waitForReadyRead(100);
-        first += process.readAllStandardOutput();
-    }
+    const QJsonObject hello = waitForListenerHello(process, 30000);
     // The deliveries' lines that follow are not needed: drop them as they come.
     connect(&process, &QProcess::readyReadStandardOutput, &process,
             [&process] { process.readAllStandardOutput(); });
-    const QJsonObject hello = QJsonDocument::fromJson(first.left(first.indexOf('\n'))).object();
     return QUrl(hello.value(QStringLiteral("listening")).toString());
 }
 

@@ -1,3 +1,4 @@
+#include "listenerhello.h"
 #include "store/sessionstore.h"
 
 #include <QNetworkAccessManager>
@@ -41,14 +42,7 @@ QUrl TestListenDurability::startListener(QProcess &process, const QString &sessi
     process.start();
     if (!process.waitForStarted(10000))
         return {};
-    QByteArray first;
-    QElapsedTimer timer;
-    timer.start();
-    while (!first.contains('\n') && timer.elapsed() < 10000) {
-        process.waitForReadyRead(200);
-        first += process.readAllStandardOutput();
-    }
-    const QJsonObject hello = QJsonDocument::fromJson(first.left(first.indexOf('\n'))).object();
+    const QJsonObject hello = waitForListenerHello(process, 10000);
     return QUrl(hello.value(QStringLiteral("listening")).toString());
 }
 

@@ -4,6 +4,8 @@
 #include "mainwindowoptions.h"
 #include "store/sessionstore.h"
 
+#include "httphead.h"
+#include "listenerhello.h"
 #include "testkeys.h"
 #include "tokenfactory.h"
 
@@ -39,15 +41,6 @@ private:
 };
 
 namespace {
-qint64 contentLength(const QByteArray &head)
-{
-    for (const QByteArray &line : head.split('\n')) {
-        const int colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == "content-length")
-            return line.mid(colon + 1).trimmed().toLongLong();
-    }
-    return 0;
-}
 
 // An HTTP receiver on loopback that records each request's head and answers 200, or
 // 307 to `redirectTo` when the request carries "X-Redirect-Me".
@@ -75,7 +68,7 @@ private:
                     if (end < 0)
                         return;
                     const QByteArray head = buffer->left(end);
-                    const qint64 total = end + 4 + contentLength(head);
+                    const qint64 total = end + 4 + contentLengthOf(head);
                     if (buffer->size() < total)
                         return;
                     heads.append(head);
@@ -94,14 +87,7 @@ private:
 
 QJsonObject helloOf(QProcess &process)
 {
-    QByteArray first;
-    (void)QTest::qWaitFor(
-        [&] {
-            first += process.readAllStandardOutput();
-            return first.contains('\n') || process.state() != QProcess::Running;
-        },
-        15000);
-    return QJsonDocument::fromJson(first.left(first.indexOf('\n'))).object();
+    return waitForListenerHello(process);
 }
 
 // One raw request; returns the answer's status (0 when there is none).

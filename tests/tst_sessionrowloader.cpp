@@ -41,7 +41,7 @@ QString TestSessionRowLoader::writeSession(int count)
         d.event.entityId = QStringLiteral("c-%1").arg(i % 50);
         d.event.eventId = QStringLiteral("e-%1").arg(i);
         d.event.entityEventSequence = QString::number(i);
-        d.analysis.flags = i % 10 == 0 ? FlagDuplicate : 0;
+        d.analysis.flags = i % 10 == 0 ? quint32(FlagDuplicate) : 0u;
         d.analysis.findings = {
             {Severity::Warning, QStringLiteral("dup.redundant"), QStringLiteral("copy"), 1}};
         batch.append(d);

@@ -1,3 +1,4 @@
+#include "listenerhello.h"
 #include "store/sessionstore.h"
 
 #include <QTcpSocket>
@@ -85,16 +86,9 @@ quint16 TestStoreFaults::startListener(QProcess &process, const QString &session
     process.start();
     if (!process.waitForStarted(10000))
         return 0;
-    QByteArray first;
-    (void)QTest::qWaitFor(
-        [&] {
-            first += process.readAllStandardOutput();
-            return first.contains('\n') || process.state() != QProcess::Running;
-        },
-        15000);
+    const QJsonObject hello = waitForListenerHello(process);
     connect(&process, &QProcess::readyReadStandardOutput, &process,
             [&process] { process.readAllStandardOutput(); });
-    const QJsonObject hello = QJsonDocument::fromJson(first.left(first.indexOf('\n'))).object();
     return quint16(QUrl(hello.value(QStringLiteral("listening")).toString()).port());
 }
 

@@ -103,20 +103,23 @@ const char kInsert[] =
 const char kInsertPayload[] =
     "INSERT INTO payloads (seq, headers, body, answer_body, forward_body) VALUES (?, ?, ?, ?, ?)";
 
-const char kSelect[] =
-    "SELECT seq, arrival_ms, method, path, query, headers, body, size, peer, body_kind, "
-    "answer_status, answer_body, answer_delay_ms, forward_status, forward_latency_ms, "
-    "forward_body, forward_error, signature, reason, verdict_message, key_name, warnings, flags, "
-    "duplicate_of, duplicate_index, duplicate_kind, out_of_order_after, sequence_gap, "
-    "retry_attempt, findings FROM deliveries LEFT JOIN payloads USING (seq) ";
+// The columns every select of whole deliveries starts with (readStoredColumns()).
+#define HOOKSCOPE_STORED_COLUMNS                                                                   \
+    "seq, arrival_ms, method, path, query, size, peer, body_kind, answer_status, "                 \
+    "answer_delay_ms, forward_status, forward_latency_ms, forward_error, signature, reason, "      \
+    "verdict_message, key_name, warnings, flags, duplicate_of, duplicate_index, duplicate_kind, "  \
+    "out_of_order_after, sequence_gap, retry_attempt, findings"
+
+const char kSelect[] = "SELECT " HOOKSCOPE_STORED_COLUMNS
+                       ", headers, body, answer_body, forward_body FROM deliveries LEFT JOIN "
+                       "payloads USING (seq) ";
 
 const char kSelectSummaries[] =
-    "SELECT seq, arrival_ms, method, path, query, size, peer, body_kind, answer_status, "
-    "answer_delay_ms, forward_status, forward_latency_ms, forward_error, signature, reason, "
-    "verdict_message, key_name, warnings, flags, duplicate_of, duplicate_index, duplicate_kind, "
-    "out_of_order_after, sequence_gap, retry_attempt, findings, event_type, instance_id, "
-    "event_id, entity_fqdn, entity_id, identity_type, identity_id, event_time, entity_sequence, "
-    "shape, kind, operation_ts, content_digest FROM deliveries WHERE seq > ? ORDER BY seq LIMIT ?";
+    "SELECT " HOOKSCOPE_STORED_COLUMNS
+    ", event_type, instance_id, event_id, entity_fqdn, entity_id, identity_type, identity_id, "
+    "event_time, entity_sequence, shape, kind, operation_ts, content_digest FROM deliveries "
+    "WHERE seq > ? ORDER BY seq LIMIT ?";
+#undef HOOKSCOPE_STORED_COLUMNS
 
 const char kSelectFindings[] =
     "SELECT seq, arrival_ms, flags, findings FROM deliveries WHERE seq > ? AND findings != '[]' "
@@ -167,39 +170,36 @@ QVariant nullable(bool present, const QVariant &value)
     return present ? value : QVariant();
 }
 
-Delivery deliveryFromRow(const QSqlQuery &row)
+// Reads HOOKSCOPE_STORED_COLUMNS from column `c` on; `c` ends after them.
+void readStoredColumns(const QSqlQuery &row, Delivery &d, int &c)
 {
-    Delivery d;
-    int c = 0;
     d.seq = row.value(c++).toLongLong();
     d.arrivalMs = row.value(c++).toLongLong();
     d.method = row.value(c++).toString();
     d.path = row.value(c++).toString();
     d.query = row.value(c++).toString();
-    d.headers = headersFromJson(row.value(c++).toString());
-    d.body = row.value(c++).toByteArray();
     d.size = row.value(c++).toLongLong();
     d.peer = row.value(c++).toString();
     d.bodyKind = bodyKindFromName(row.value(c++).toString());
     d.answerStatus = row.value(c++).toInt();
-    d.answerBody = row.value(c++).toByteArray();
     d.answerDelayMs = row.value(c++).toInt();
     if (!row.value(c).isNull()) {
         ForwardResult forward;
         forward.status = row.value(c).toInt();
         forward.latencyMs = row.value(c + 1).toLongLong();
-        forward.body = row.value(c + 2).toByteArray();
-        forward.error = row.value(c + 3).toString();
+        forward.error = row.value(c + 2).toString();
         d.forward = forward;
     }
-    c += 4;
+    c += 3;
     d.signature = signatureStatusFromName(row.value(c++).toString());
     d.reason = reasonFromCode(row.value(c++).toString(), VerdictReason::EmptyToken);
     d.verdictMessage = row.value(c++).toString();
     d.keyName = row.value(c++).toString();
-    for (const QJsonValue &warning :
-         QJsonDocument::fromJson(row.value(c++).toString().toUtf8()).array())
-        d.warnings << warning.toString();
+    const QString warnings = row.value(c++).toString();
+    if (warnings != QLatin1String("[]")) {
+        for (const QJsonValue &warning : QJsonDocument::fromJson(warnings.toUtf8()).array())
+            d.warnings << warning.toString();
+    }
     DeliveryAnalysis &a = d.analysis;
     a.flags = quint32(row.value(c++).toLongLong());
     a.duplicateOf = row.value(c++).toLongLong();
@@ -208,7 +208,21 @@ Delivery deliveryFromRow(const QSqlQuery &row)
     a.outOfOrderAfter = row.value(c++).toLongLong();
     a.sequenceGap = row.value(c++).toLongLong();
     a.likelyRetryAttempt = row.value(c++).toInt();
-    a.findings = DeliveryAnalysis::findingsFromJson(row.value(c++).toString());
+    const QString findings = row.value(c++).toString();
+    if (findings != QLatin1String("[]"))
+        a.findings = DeliveryAnalysis::findingsFromJson(findings);
+}
+
+Delivery deliveryFromRow(const QSqlQuery &row)
+{
+    Delivery d;
+    int c = 0;
+    readStoredColumns(row, d, c);
+    d.headers = headersFromJson(row.value(c++).toString());
+    d.body = row.value(c++).toByteArray();
+    d.answerBody = row.value(c++).toByteArray();
+    if (d.forward)
+        d.forward->body = row.value(c).toByteArray();
     // The event is decoded again from the body: exact, and cheap for one delivery.
     const JwsParseResult parsed = parseCompactJws(d.body);
     if (parsed.jws.payloadIsObject)
@@ -283,44 +297,7 @@ Delivery summaryFromRow(const QSqlQuery &row)
 {
     Delivery d;
     int c = 0;
-    d.seq = row.value(c++).toLongLong();
-    d.arrivalMs = row.value(c++).toLongLong();
-    d.method = row.value(c++).toString();
-    d.path = row.value(c++).toString();
-    d.query = row.value(c++).toString();
-    d.size = row.value(c++).toLongLong();
-    d.peer = row.value(c++).toString();
-    d.bodyKind = bodyKindFromName(row.value(c++).toString());
-    d.answerStatus = row.value(c++).toInt();
-    d.answerDelayMs = row.value(c++).toInt();
-    if (!row.value(c).isNull()) {
-        ForwardResult forward;
-        forward.status = row.value(c).toInt();
-        forward.latencyMs = row.value(c + 1).toLongLong();
-        forward.error = row.value(c + 2).toString();
-        d.forward = forward;
-    }
-    c += 3;
-    d.signature = signatureStatusFromName(row.value(c++).toString());
-    d.reason = reasonFromCode(row.value(c++).toString(), VerdictReason::EmptyToken);
-    d.verdictMessage = row.value(c++).toString();
-    d.keyName = row.value(c++).toString();
-    const QString warnings = row.value(c++).toString();
-    if (warnings != QLatin1String("[]")) {
-        for (const QJsonValue &warning : QJsonDocument::fromJson(warnings.toUtf8()).array())
-            d.warnings << warning.toString();
-    }
-    DeliveryAnalysis &a = d.analysis;
-    a.flags = quint32(row.value(c++).toLongLong());
-    a.duplicateOf = row.value(c++).toLongLong();
-    a.duplicateIndex = row.value(c++).toInt();
-    a.duplicateKind = DuplicateKind(row.value(c++).toInt());
-    a.outOfOrderAfter = row.value(c++).toLongLong();
-    a.sequenceGap = row.value(c++).toLongLong();
-    a.likelyRetryAttempt = row.value(c++).toInt();
-    const QString findings = row.value(c++).toString();
-    if (findings != QLatin1String("[]"))
-        a.findings = DeliveryAnalysis::findingsFromJson(findings);
+    readStoredColumns(row, d, c);
     WixEvent &e = d.event;
     e.eventType = row.value(c++).toString();
     e.instanceId = row.value(c++).toString();

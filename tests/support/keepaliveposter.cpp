@@ -1,5 +1,7 @@
 #include "keepaliveposter.h"
 
+#include "httphead.h"
+
 #include <QHostAddress>
 #include <QTcpSocket>
 #include <QTimer>
@@ -7,16 +9,6 @@
 namespace {
 constexpr int kReconnectMs = 20;
 
-// The value of Content-Length in a response head, 0 without one.
-qint64 contentLength(const QByteArray &head)
-{
-    for (const QByteArray &line : head.split('\n')) {
-        const int colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == "content-length")
-            return line.mid(colon + 1).trimmed().toLongLong();
-    }
-    return 0;
-}
 } // namespace
 
 KeepAlivePoster::KeepAlivePoster(int connections, quint64 limit, RequestMaker maker,
@@ -104,7 +96,7 @@ void KeepAlivePoster::readAnswers(Connection *connection)
         if (end < 0)
             return;
         const QByteArray head = connection->buffer.left(end);
-        const qint64 total = end + 4 + contentLength(head);
+        const qint64 total = end + 4 + contentLengthOf(head);
         if (connection->buffer.size() < total)
             return;
         connection->buffer.remove(0, total);
