@@ -59,6 +59,7 @@ Delivery AnalysisModels::withoutPayload(Delivery delivery)
 {
     delivery.headers.clear();
     delivery.body.clear();
+    delivery.tokenDigest.clear();
     delivery.answerBody.clear();
     if (delivery.forward)
         delivery.forward->body.clear();

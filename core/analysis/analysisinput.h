@@ -33,4 +33,6 @@ struct AnalysisInput
     // What Wix saw: in forward mode the app's answer, given after its latency.
     void setAnswer(int status, qint64 answeredAfterMs);
     static QByteArray tokenDigestOf(const QByteArray &body);
+    // The delivery's tokenDigest when it holds one, else worked out from its body.
+    static QByteArray tokenDigestOf(const Delivery &delivery);
 };

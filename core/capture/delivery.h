@@ -45,6 +45,8 @@ struct Delivery
     QString query;
     QVector<HttpHeader> headers; // in order, original case, duplicates kept
     QByteArray body;             // byte for byte (empty when oversize)
+    QByteArray tokenDigest;      // SHA-256 of the trimmed body once worked out; see
+                                 // AnalysisInput::tokenDigestOf(const Delivery &)
     qint64 size = 0;             // body size as announced or received
     QString peer;
     BodyKind bodyKind = BodyKind::Empty;

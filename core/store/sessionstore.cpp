@@ -160,15 +160,6 @@ QVector<HttpHeader> headersFromJson(const QString &text)
 }
 
 // QtSql binds a null QString as SQL NULL; the text columns are NOT NULL.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-QVariant nullable(bool present, const QVariant &value)
-{
-    return present ? value : QVariant();
-}
 
 // Reads HOOKSCOPE_STORED_COLUMNS from column `c` on; `c` ends after them.
 void readStoredColumns(const QSqlQuery &row, Delivery &d, int &c)
@@ -250,11 +241,12 @@ int sqliteResultCode(const QSqlError &error)
     return 0;
 }
 
-// SQLite's failures in words a developer can act on, SQLite's own after them.
-QString explain(const QSqlError &error)
+// SQLite's failures in words a developer can act on, SQLite's own after them; `code` is
+// SQLite's primary result code.
+QString explainSqlite(int code, const QString &sqliteText, const QString &otherwise = {})
 {
     QString what;
-    switch (sqliteResultCode(error)) {
+    switch (code) {
     case 8: // SQLITE_READONLY
         what = QStringLiteral("the session is read-only (the file, its -wal or -shm, or its "
                               "folder cannot be written)");
@@ -275,9 +267,14 @@ QString explain(const QSqlError &error)
         what = QStringLiteral("the session is locked by another program");
         break;
     default:
-        return error.text();
+        return otherwise.isEmpty() ? sqliteText : otherwise;
     }
-    return QStringLiteral("%1 [SQLite: %2]").arg(what, error.databaseText());
+    return QStringLiteral("%1 [SQLite: %2]").arg(what, sqliteText);
+}
+
+QString explain(const QSqlError &error)
+{
+    return explainSqlite(sqliteResultCode(error), error.databaseText(), error.text());
 }
 
 IdentityType identityTypeFromName(const QString &name)
@@ -443,6 +440,9 @@ bool SessionStore::migrate(QString *error)
 
 void SessionStore::close()
 {
+    // Finalized before the connection closes, which they would keep open.
+    m_insert.reset();
+    m_insertPayload.reset();
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -464,6 +464,23 @@ bool SessionStore::isOpen() const
            QSqlDatabase::database(m_connection, false).isOpen();
 }
 
+bool SessionStore::prepareInserts(QString *error)
+{
+    if (m_insert && m_insertPayload)
+        return true;
+    auto insert = std::make_unique<SqliteStatement>(*this, kInsert);
+    auto insertPayload = std::make_unique<SqliteStatement>(*this, kInsertPayload);
+    for (const SqliteStatement *statement : {insert.get(), insertPayload.get()}) {
+        if (!statement->isValid())
+            return fail(error,
+                        QStringLiteral("cannot write the session: %1")
+                            .arg(explainSqlite(statement->errorCode(), statement->errorText())));
+    }
+    m_insert = std::move(insert);
+    m_insertPayload = std::move(insertPayload);
+    return true;
+}
+
 bool SessionStore::append(QVector<Delivery> &batch, QString *error)
 {
     if (batch.isEmpty())
@@ -471,74 +488,79 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isOpen())
         return fail(error, QStringLiteral("no session is open"));
+    if (!prepareInserts(error))
+        return false;
     if (!db.transaction())
         return fail(error,
                     QStringLiteral("cannot write the session: %1").arg(explain(db.lastError())));
-    QSqlQuery insert(db);
-    insert.prepare(QLatin1String(kInsert));
-    QSqlQuery insertPayload(db);
-    insertPayload.prepare(QLatin1String(kInsertPayload));
     QVector<qint64> seqs;
     seqs.reserve(batch.size());
     qint64 next = m_nextSeq;
+    SqliteStatement &insert = *m_insert;
+    SqliteStatement &insertPayload = *m_insertPayload;
     for (const Delivery &d : std::as_const(batch)) {
         const bool forwarded = d.forward.has_value();
         const qint64 seq = d.seq > 0 ? d.seq : next;
         next = qMax(next, seq + 1);
         const DeliveryAnalysis &a = d.analysis;
-        const QVariantList values = {
-            seq,
-            wixEventShapeName(d.event.shape),
-            wixEventKindName(d.event.kind),
-            text(d.event.operationTimeStamp),
-            d.event.contentDigest.isNull() ? QByteArray("") : d.event.contentDigest,
-            AnalysisInput::tokenDigestOf(d.body),
-            qint64(a.flags),
-            a.duplicateOf,
-            a.duplicateIndex,
-            int(a.duplicateKind),
-            a.outOfOrderAfter,
-            a.sequenceGap,
-            a.likelyRetryAttempt,
-            a.findingsJson(),
-            d.arrivalMs,
-            text(d.method),
-            text(d.path),
-            text(d.query),
-            d.size,
-            text(d.peer),
-            bodyKindName(d.bodyKind),
-            d.answerStatus,
-            d.answerDelayMs,
-            nullable(forwarded, forwarded ? d.forward->status : 0),
-            nullable(forwarded, forwarded ? d.forward->latencyMs : 0),
-            nullable(forwarded, forwarded ? d.forward->error : QString()),
-            signatureStatusName(d.signature),
-            reasonCode(d.reason),
-            text(d.verdictMessage),
-            text(d.keyName),
-            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(d.warnings))
-                                  .toJson(QJsonDocument::Compact)),
-            text(d.event.eventType),
-            text(d.event.instanceId),
-            text(d.event.eventId),
-            text(d.event.entityFqdn),
-            text(d.event.entityId),
-            text(d.event.identityTypeText),
-            text(d.event.identityId),
-            text(d.event.eventTime),
-            text(d.event.entityEventSequence),
-        };
-        for (int i = 0; i < values.size(); ++i)
-            insert.bindValue(i, values.at(i));
-        insertPayload.bindValue(0, seq);
-        insertPayload.bindValue(1, headersJson(d.headers));
-        insertPayload.bindValue(2, d.body.isNull() ? QByteArray("") : d.body);
-        insertPayload.bindValue(3, d.answerBody.isNull() ? QByteArray("") : d.answerBody);
-        insertPayload.bindValue(4, nullable(forwarded, forwarded ? d.forward->body : QByteArray()));
-        for (QSqlQuery *statement : {&insert, &insertPayload}) {
-            if (!statement->exec()) {
-                const QString message = explain(statement->lastError());
+        int i = 1;
+        insert.bind(i++, seq);
+        insert.bindText(i++, wixEventShapeName(d.event.shape));
+        insert.bindText(i++, wixEventKindName(d.event.kind));
+        insert.bindText(i++, d.event.operationTimeStamp);
+        insert.bindBlob(i++, d.event.contentDigest);
+        insert.bindBlob(i++, AnalysisInput::tokenDigestOf(d));
+        insert.bind(i++, qint64(a.flags));
+        insert.bind(i++, a.duplicateOf);
+        insert.bind(i++, a.duplicateIndex);
+        insert.bind(i++, int(a.duplicateKind));
+        insert.bind(i++, a.outOfOrderAfter);
+        insert.bind(i++, a.sequenceGap);
+        insert.bind(i++, a.likelyRetryAttempt);
+        insert.bindText(i++, a.findingsJson());
+        insert.bind(i++, d.arrivalMs);
+        insert.bindText(i++, d.method);
+        insert.bindText(i++, d.path);
+        insert.bindText(i++, d.query);
+        insert.bind(i++, d.size);
+        insert.bindText(i++, d.peer);
+        insert.bindText(i++, bodyKindName(d.bodyKind));
+        insert.bind(i++, d.answerStatus);
+        insert.bind(i++, d.answerDelayMs);
+        if (forwarded) {
+            insert.bind(i++, d.forward->status);
+            insert.bind(i++, d.forward->latencyMs);
+            insert.bindText(i++, d.forward->error);
+        } else {
+            for (int n = 0; n < 3; ++n)
+                insert.bindNull(i++);
+        }
+        insert.bindText(i++, signatureStatusName(d.signature));
+        insert.bindText(i++, reasonCode(d.reason));
+        insert.bindText(i++, d.verdictMessage);
+        insert.bindText(i++, d.keyName);
+        insert.bindText(
+            i++, d.warnings.isEmpty()
+                     ? QStringLiteral("[]")
+                     : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(d.warnings))
+                                             .toJson(QJsonDocument::Compact)));
+        for (const QString *field :
+             {&d.event.eventType, &d.event.instanceId, &d.event.eventId, &d.event.entityFqdn,
+              &d.event.entityId, &d.event.identityTypeText, &d.event.identityId, &d.event.eventTime,
+              &d.event.entityEventSequence})
+            insert.bindText(i++, *field);
+        insertPayload.bind(1, seq);
+        insertPayload.bindText(2, headersJson(d.headers));
+        insertPayload.bindBlob(3, d.body);
+        insertPayload.bindBlob(4, d.answerBody);
+        if (forwarded)
+            insertPayload.bindBlob(5, d.forward->body);
+        else
+            insertPayload.bindNull(5);
+        for (SqliteStatement *statement : {&insert, &insertPayload}) {
+            if (!statement->execute()) {
+                const QString message =
+                    explainSqlite(statement->errorCode(), statement->errorText());
                 db.rollback();
                 return fail(error, QStringLiteral("cannot write the session: %1").arg(message));
             }

@@ -5,11 +5,13 @@
 struct AnalysisInput;
 struct DeliveryRow;
 class QSqlDatabase;
+class SqliteStatement;
 
 #include <QString>
 #include <QVector>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 // A session: an SQLite database (WAL) holding every delivery. One instance is
@@ -68,8 +70,13 @@ public:
 
 private:
     bool migrate(QString *error);
+    bool prepareInserts(QString *error);
 
     QString m_connection;
+    // append()'s statements, prepared once per connection (SQLite's C API: QtSql's
+    // prepare and QVariant bindings cost more than the insert itself).
+    std::unique_ptr<SqliteStatement> m_insert;
+    std::unique_ptr<SqliteStatement> m_insertPayload;
     QString m_path;
     qint64 m_nextSeq = 1;
 };

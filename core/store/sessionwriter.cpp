@@ -66,6 +66,7 @@ bool SessionWriter::write(QVector<Delivery> &deliveries, const JwtVerifier &veri
     for (Delivery &delivery : deliveries) {
         inspectDelivery(delivery, verifier);
         delivery.seq = seq++;
+        delivery.tokenDigest = AnalysisInput::tokenDigestOf(delivery.body); // analysed and stored
         delivery.analysis = m_analyzer.analyze(AnalysisInput::fromDelivery(delivery));
     }
     if (m_store.append(deliveries, error))

@@ -26,8 +26,10 @@ SqliteStatement::SqliteStatement(const SessionStore &store, const char *sql)
         m_error = QStringLiteral("no session is open");
         return;
     }
-    if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) !=
+        SQLITE_OK) {
         m_error = QString::fromUtf8(sqlite3_errmsg(db));
+        m_errorCode = sqlite3_extended_errcode(db) & 0xff;
         sqlite3_finalize(m_statement);
         m_statement = nullptr;
     }
@@ -42,6 +44,7 @@ void SqliteStatement::reset()
 {
     sqlite3_reset(m_statement);
     m_error.clear();
+    m_errorCode = 0;
 }
 
 void SqliteStatement::bind(int parameter, qint64 value)
@@ -49,13 +52,49 @@ void SqliteStatement::bind(int parameter, qint64 value)
     sqlite3_bind_int64(m_statement, parameter, value);
 }
 
+void SqliteStatement::bindNull(int parameter)
+{
+    sqlite3_bind_null(m_statement, parameter);
+}
+
+void SqliteStatement::bindText(int parameter, const QString &value)
+{
+    static const char16_t kEmpty[] = u"";
+    const void *data = value.isNull() ? kEmpty : static_cast<const void *>(value.utf16());
+    sqlite3_bind_text16(m_statement, parameter, data, int(value.size() * 2), SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bindBlob(int parameter, QByteArrayView value)
+{
+    if (value.isEmpty())
+        sqlite3_bind_zeroblob(m_statement, parameter, 0);
+    else
+        sqlite3_bind_blob64(m_statement, parameter, value.data(), sqlite3_uint64(value.size()),
+                            SQLITE_TRANSIENT);
+}
+
+bool SqliteStatement::execute()
+{
+    const int result = sqlite3_step(m_statement);
+    if (result != SQLITE_DONE && result != SQLITE_ROW) {
+        sqlite3 *db = sqlite3_db_handle(m_statement);
+        m_error = QString::fromUtf8(sqlite3_errmsg(db));
+        m_errorCode = sqlite3_extended_errcode(db) & 0xff;
+    }
+    sqlite3_reset(m_statement);
+    return result == SQLITE_DONE || result == SQLITE_ROW;
+}
+
 bool SqliteStatement::next()
 {
     const int result = sqlite3_step(m_statement);
     if (result == SQLITE_ROW)
         return true;
-    if (result != SQLITE_DONE)
-        m_error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_statement)));
+    if (result != SQLITE_DONE) {
+        sqlite3 *db = sqlite3_db_handle(m_statement);
+        m_error = QString::fromUtf8(sqlite3_errmsg(db));
+        m_errorCode = sqlite3_extended_errcode(db) & 0xff;
+    }
     return false;
 }
 

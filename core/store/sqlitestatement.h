@@ -23,6 +23,16 @@ public:
     // Starts (again) with these parameters, 1-based as in SQL.
     void reset();
     void bind(int parameter, qint64 value);
+    void bindNull(int parameter);
+    // Text and bytes are copied: they may go away after the call. A null QString is
+    // bound as '' and a null QByteArray as an empty blob, never as NULL.
+    void bindText(int parameter, const QString &value);
+    void bindBlob(int parameter, QByteArrayView value);
+    // Runs a statement that returns no rows, then resets it for the next run. False on
+    // an error: errorText() and errorCode() tell which.
+    bool execute();
+    // SQLite's primary result code of the last failure (SQLITE_FULL...), 0 when none.
+    int errorCode() const { return m_errorCode; }
     // True while a row is there; false at the end or on an error (see errorText()).
     bool next();
 
@@ -36,4 +46,5 @@ public:
 private:
     sqlite3_stmt *m_statement = nullptr;
     QString m_error;
+    int m_errorCode = 0;
 };
