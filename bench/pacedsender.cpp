@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <ctime>
+#include <deque>
 
 namespace {
 constexpr qint64 kGiveUpNs = 15LL * 1000 * 1000 * 1000; // no answer for this long: stop
@@ -121,7 +122,9 @@ void PacedSender::run()
     r.answeredNs.assign(std::size_t(count), 0);
     r.status.assign(std::size_t(count), 0);
     std::vector<Connection> connections(static_cast<std::size_t>(m_connections));
-    std::vector<int> idle;
+    // Idle connections, the longest idle first: each is used in turn, so that none stays
+    // idle long enough for the server's idle timeout to close it under a request.
+    std::deque<int> idle;
     for (int i = 0; i < m_connections; ++i) {
         connections[std::size_t(i)].fd = connectTo(m_port);
         if (connections[std::size_t(i)].fd < 0)
@@ -141,8 +144,8 @@ void PacedSender::run()
     while (done < count) {
         qint64 now = steadyNowNs();
         while (next < count && start + qint64(next * intervalNs) <= now && !idle.empty()) {
-            Connection &c = connections[std::size_t(idle.back())];
-            idle.pop_back();
+            Connection &c = connections[std::size_t(idle.front())];
+            idle.pop_front();
             const QByteArray body = m_bodies(next);
             c.out = "POST " + m_prefix + QByteArray::number(next) + " HTTP/1.1\r\nHost: " + host +
                     "\r\nContent-Type: text/plain\r\nContent-Length: " +
@@ -158,8 +161,8 @@ void PacedSender::run()
         polled.clear();
         for (int i = 0; i < m_connections; ++i) {
             const Connection &c = connections[std::size_t(i)];
-            if (c.fd < 0 || c.request < 0)
-                continue;
+            if (c.fd < 0)
+                continue; // idle ones too: the server may close them
             polls.push_back({c.fd, short(POLLIN | (c.written < c.out.size() ? POLLOUT : 0)), 0});
             polled.push_back(i);
         }
@@ -199,11 +202,15 @@ void PacedSender::run()
                     idle.push_back(polled[p]);
             }
             if (closed) {
-                ++r.errors;
                 if (c.request >= 0) {
+                    ++r.errors;
                     r.status[std::size_t(c.request)] = -1;
                     c.request = -1;
                     ++done;
+                } else { // an idle connection the server closed: open it again
+                    const auto at = std::find(idle.begin(), idle.end(), polled[p]);
+                    if (at != idle.end())
+                        idle.erase(at);
                 }
                 ::close(c.fd);
                 c = Connection();

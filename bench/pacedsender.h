@@ -24,7 +24,7 @@ public:
         std::vector<int> status;
         qint64 maxLagNs = 0; // the latest a request went out after its due time
         double seconds = 0;  // from the first send to the last answer
-        int errors = 0;      // connections that failed
+        int errors = 0;      // connections that failed or closed under a request
     };
 
     // The body of request `index`, made in the sender's thread just before it is sent.

@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -51,26 +50,16 @@ ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer)
     if (spec.expiresInSeconds)
         exp = iat + *spec.expiresInSeconds;
     plan.copies = qMax(1, spec.duplicates);
+    plan.signer = signer;
     // A duplicate carries the same token (signed once), or the same event signed
-    // again later. Signing is the cost: every core takes a share.
-    struct Signing
-    {
-        QJsonObject claims;
-        QByteArray token;
-    };
-    QVector<Signing> signings;
+    // again later. Signing is the cost: the runner signs on every core while it sends.
     for (const int event : std::as_const(order)) {
-        for (int copy = 1; copy <= (spec.resign ? plan.copies : 1); ++copy)
-            signings.append({wixClaimsForEnvelope(envelopes.at(event), iat + copy - 1, exp), {}});
-    }
-    QtConcurrent::blockingMap(signings, [&signer](Signing &s) { s.token = signer.sign(s.claims); });
-    qsizetype next = 0;
-    for (const int event : std::as_const(order)) {
-        const QByteArray &token = signings.at(next).token;
-        for (int copy = 1; copy <= plan.copies; ++copy)
-            plan.sends.append({event, copy, spec.resign ? signings.at(next++).token : token, 0});
-        if (!spec.resign)
-            ++next;
+        const int signing = int(plan.toSign.size());
+        for (int copy = 1; copy <= plan.copies; ++copy) {
+            if (copy == 1 || spec.resign)
+                plan.toSign.append(wixClaimsForEnvelope(envelopes.at(event), iat + copy - 1, exp));
+            plan.sends.append({event, copy, {}, 0, spec.resign ? signing + copy - 1 : signing});
+        }
     }
     return plan;
 }
@@ -85,6 +74,10 @@ ScenarioRunner::ScenarioRunner(ScenarioSpec spec, ScenarioPlan plan, QObject *pa
 {
     m_pace.setSingleShot(true);
     connect(&m_pace, &QTimer::timeout, this, &ScenarioRunner::pump);
+    if (!plan.toSign.isEmpty() && plan.signer) {
+        m_mint = new TokenMint(*plan.signer, std::move(plan.toSign), this);
+        connect(m_mint, &TokenMint::signedMore, this, &ScenarioRunner::pump);
+    }
     // -1: no such delivery planned (a replay injects copies of some deliveries only).
     m_eventState.fill(-1, m_events.size() * m_copies);
     for (const PlannedSend &send : std::as_const(plan.sends)) {
@@ -99,6 +92,8 @@ ScenarioRunner::ScenarioRunner(const ScenarioSpec &spec, const JwtSigner &signer
 
 void ScenarioRunner::start()
 {
+    if (m_mint)
+        m_mint->start();
     m_startMs = QDateTime::currentMSecsSinceEpoch();
     QMetaObject::invokeMethod(this, &ScenarioRunner::pump, Qt::QueuedConnection);
 }
@@ -127,6 +122,8 @@ void ScenarioRunner::pump()
             m_pace.start(int(due - QDateTime::currentMSecsSinceEpoch()));
             return;
         }
+        if (!headTokenReady())
+            return; // the mint's signedMore() pumps again
         const Send send = m_queue.takeFirst();
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
         m_lastSendMs = started;
@@ -139,6 +136,18 @@ void ScenarioRunner::pump()
                       });
     }
     finishIfDone();
+}
+
+bool ScenarioRunner::headTokenReady()
+{
+    PlannedSend &head = m_queue.first().planned;
+    if (head.signing < 0)
+        return true;
+    if (!m_mint || !m_mint->isSigned(head.signing))
+        return !m_mint; // without a mint there is nothing to wait for: sent as it is
+    head.token = m_mint->token(head.signing);
+    head.signing = -1;
+    return true;
 }
 
 void ScenarioRunner::onResult(const Send &send, qint64 startedMs, const SendResult &result)

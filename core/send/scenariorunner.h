@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jwt/jwtsigner.h"
+#include "send/tokenmint.h"
 #include "send/webhooksender.h"
 
 #include <QJsonObject>
@@ -55,6 +56,8 @@ struct PlannedSend
     int copy = 1;  // 1..copies
     QByteArray token;
     qint64 notBeforeMs = 0; // from the start of the run: injected delays
+    int signing = -1;       // >= 0: no token yet; it is ScenarioPlan::toSign[signing], signed
+                            // while the run goes
 
     friend bool operator==(const PlannedSend &a, const PlannedSend &b)
     {
@@ -69,8 +72,12 @@ struct ScenarioPlan
     QVector<PlannedEvent> events;
     QVector<PlannedSend> sends;
     int copies = 1;
+    // Claims the runner signs with `signer` as it goes (TokenMint), in the order of the sends.
+    QVector<QJsonObject> toSign;
+    std::optional<JwtSigner> signer;
 };
 
+// The sends of a scenario; their tokens are signed by the runner (ScenarioPlan::toSign).
 ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer);
 
 struct ScenarioSummary
@@ -113,11 +120,14 @@ private:
     };
 
     void pump();
+    // Takes the head of the queue's token from the mint; false while it is not signed yet.
+    bool headTokenReady();
     void onResult(const Send &send, qint64 startedMs, const SendResult &result);
     void finishIfDone();
 
     ScenarioSpec m_spec;
     WebhookSender m_sender;
+    TokenMint *m_mint = nullptr;
     QVector<PlannedEvent> m_events;
     int m_copies = 1;
     qint64 m_startMs = 0;

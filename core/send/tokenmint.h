@@ -1,0 +1,48 @@
+#pragma once
+
+#include "jwt/jwtsigner.h"
+
+#include <QFutureSynchronizer>
+#include <QJsonObject>
+#include <QObject>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+// Signs a run's tokens on the thread pool, in the order the run needs them, while the run
+// sends the ones already signed: signing is the sender's cost, and the first send need not
+// wait for the last signature. Signs in chunks on every core; each finished chunk is
+// announced in the owner's thread.
+class TokenMint final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenMint)
+
+public:
+    static constexpr int kChunk = 16;
+
+    TokenMint(JwtSigner signer, QVector<QJsonObject> claims, QObject *parent = nullptr);
+    // Waits for the chunks being signed; the ones not started are dropped.
+    ~TokenMint() override;
+
+    void start();
+    int count() const { return int(m_claims.size()); }
+    bool isSigned(int index) const;
+    // The token of claims `index` once isSigned(); empty if signing failed.
+    QByteArray token(int index) const;
+
+Q_SIGNALS:
+    void signedMore();
+
+private:
+    void signChunk(int first);
+
+    const JwtSigner m_signer;
+    const QVector<QJsonObject> m_claims;
+    std::vector<QByteArray> m_tokens; // each slot written by one task, before its flag
+    std::unique_ptr<std::atomic_bool[]> m_signed;
+    std::atomic_bool m_stopping{false};
+    QFutureSynchronizer<void> m_chunks;
+};

@@ -1,0 +1,99 @@
+#include "jwt/compactjws.h"
+#include "jwt/jwtverifier.h"
+#include "jwt/keyring.h"
+#include "jwt/rsaprivatekey.h"
+#include "send/tokenmint.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QtTest>
+
+// The sender's background signing: real RSA keys, real signatures, the thread pool.
+class TestTokenMint : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void signsEveryClaimInItsSlot();
+    void firstTokensAreReadyLongBeforeTheLast();
+    void destroyedWhileSigningStopsSoon();
+
+private:
+    static QVector<QJsonObject> claims(int count);
+
+    RsaPrivateKey m_key;
+    JwtVerifier m_verifier;
+};
+
+void TestTokenMint::initTestCase()
+{
+    m_key = RsaPrivateKey::generate(2048);
+    QVERIFY(!m_key.isNull());
+    Keyring keyring;
+    keyring.add({QStringLiteral("mint"), QString(), m_key.publicKey(), KeyFormat::SpkiPem, {}});
+    m_verifier = JwtVerifier(keyring);
+}
+
+QVector<QJsonObject> TestTokenMint::claims(int count)
+{
+    QVector<QJsonObject> list;
+    for (int i = 0; i < count; ++i)
+        list.append(QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("iat"), 1700000000}});
+    return list;
+}
+
+void TestTokenMint::signsEveryClaimInItsSlot()
+{
+    const int count = TokenMint::kChunk * 3 + 5; // a last chunk that is not full
+    TokenMint mint(JwtSigner(m_key), claims(count));
+    QCOMPARE(mint.count(), count);
+    QVERIFY(!mint.isSigned(0));
+    QVERIFY(mint.token(0).isEmpty());
+    mint.start();
+    QTRY_VERIFY_WITH_TIMEOUT(mint.isSigned(count - 1), 30000);
+    for (int i = 0; i < count; ++i) {
+        QVERIFY(mint.isSigned(i));
+        const QByteArray token = mint.token(i);
+        QVERIFY2(m_verifier.verify(token).valid, qPrintable(QString::number(i)));
+        QCOMPARE(parseCompactJws(token).jws.payload().value(QStringLiteral("n")).toInt(), i);
+    }
+    QVERIFY(!mint.isSigned(count));
+    QVERIFY(!mint.isSigned(-1));
+}
+
+void TestTokenMint::firstTokensAreReadyLongBeforeTheLast()
+{
+    // About a second of signing on two cores: the first chunk is announced long before.
+    const int count = 3000;
+    TokenMint mint(JwtSigner(m_key), claims(count));
+    QSignalSpy more(&mint, &TokenMint::signedMore);
+    mint.start();
+    QVERIFY(more.wait(30000));
+    // A chunk is announced once all of it is signed (any chunk: the pool's threads race).
+    int signedNow = 0;
+    for (int i = 0; i < count; ++i)
+        signedNow += mint.isSigned(i) ? 1 : 0;
+    QVERIFY2(signedNow >= TokenMint::kChunk, qPrintable(QString::number(signedNow)));
+    QVERIFY2(signedNow < count, "every token was signed before the first chunk was announced");
+    QTRY_VERIFY_WITH_TIMEOUT(mint.isSigned(count - 1), 60000);
+    QTRY_COMPARE(more.count(), (count + TokenMint::kChunk - 1) / TokenMint::kChunk);
+}
+
+void TestTokenMint::destroyedWhileSigningStopsSoon()
+{
+    const int count = 20000; // about 7 s of signing on two cores
+    QElapsedTimer timer;
+    timer.start();
+    {
+        TokenMint mint(JwtSigner(m_key), claims(count));
+        QSignalSpy more(&mint, &TokenMint::signedMore);
+        mint.start();
+        QVERIFY(more.wait(30000));
+    }
+    // The chunks not started are dropped and the ones running stop after their token.
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+QTEST_GUILESS_MAIN(TestTokenMint)
+#include "tst_tokenmint.moc"
