@@ -1,6 +1,7 @@
 #include "capturesession.h"
 
 #include "analysismodels.h"
+#include "failwith.h"
 #include "keyringstore.h"
 #include "models/deliverylistmodel.h"
 #include "sessionimporter.h"
@@ -16,13 +17,6 @@ namespace {
 const QString kWalSuffix = QStringLiteral("-wal");
 const QString kShmSuffix = QStringLiteral("-shm");
 
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
 bool sameFile(const QString &a, const QString &b)
 {
     return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
@@ -34,8 +28,8 @@ bool removeSessionFiles(const QString &path, QString *error)
     for (const QString &file : {path, path + kWalSuffix, path + kShmSuffix}) {
         QFile existing(file);
         if (existing.exists() && !existing.remove())
-            return fail(error,
-                        QStringLiteral("cannot replace %1: %2").arg(file, existing.errorString()));
+            return failWith(
+                error, QStringLiteral("cannot replace %1: %2").arg(file, existing.errorString()));
     }
     return true;
 }
@@ -185,11 +179,11 @@ bool CaptureSession::saveAs(const QString &path, QString *error)
     stopCapture();
     bool copied = removeSessionFiles(path, error);
     if (copied && !QFile::copy(m_sessionPath, path))
-        copied = fail(error, QStringLiteral("cannot copy the session to %1").arg(path));
+        copied = failWith(error, QStringLiteral("cannot copy the session to %1").arg(path));
     // Another process (hookscope listen) may still hold it open: take its WAL too.
     if (copied && QFile::exists(m_sessionPath + kWalSuffix) &&
         !QFile::copy(m_sessionPath + kWalSuffix, path + kWalSuffix))
-        copied = fail(error, QStringLiteral("cannot copy the session's log to %1").arg(path));
+        copied = failWith(error, QStringLiteral("cannot copy the session's log to %1").arg(path));
     if (!copied) {
         removeSessionFiles(path, nullptr);
         if (wasLoading)
@@ -331,11 +325,11 @@ bool CaptureSession::isImporting() const
 bool CaptureSession::importDeliveries(const QVector<Delivery> &deliveries, QString *error)
 {
     if (m_importer->isRunning())
-        return fail(error, QStringLiteral("an import is still running"));
+        return failWith(error, QStringLiteral("an import is still running"));
     if (m_sessionPath.isEmpty())
-        return fail(error, QStringLiteral("no session is open"));
+        return failWith(error, QStringLiteral("no session is open"));
     if (deliveries.isEmpty())
-        return fail(error, QStringLiteral("nothing to import"));
+        return failWith(error, QStringLiteral("nothing to import"));
     const bool resume = m_service.isRunning();
     stopCapture();
     m_resumeAfterImport = resume;

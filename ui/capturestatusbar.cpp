@@ -1,21 +1,14 @@
 #include "capturestatusbar.h"
 
 #include "copyurlbutton.h"
+#include "plainlabel.h"
 
 #include <QLabel>
 #include <QLocale>
 #include <QTimer>
 #include <QToolButton>
 
-namespace {
-QLabel *plainLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
-} // namespace
+namespace {} // namespace
 
 CaptureStatusBar::CaptureStatusBar(QWidget *parent)
     : QStatusBar(parent)

@@ -5,6 +5,7 @@
 #include "filedroptextedit.h"
 #include "jwtsegmenthighlighter.h"
 #include "models/jsontreemodel.h"
+#include "plainlabel.h"
 #include "wix/tokeninspection.h"
 
 #include <QCheckBox>
@@ -26,19 +27,16 @@
 namespace {
 constexpr int kPayloadLevelsExpanded = 5;
 
-QLabel *plainLabel(const QString &text, QWidget *parent, const QString &objectName = QString())
+QLabel *textLabel(const QString &text, QWidget *parent, const QString &objectName = QString())
 {
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
+    QLabel *label = plainLabel(objectName, parent);
     label->setText(text);
-    if (!objectName.isEmpty())
-        label->setObjectName(objectName);
     return label;
 }
 
 QLabel *caption(const QString &text, QWidget *parent)
 {
-    QLabel *label = plainLabel(text, parent);
+    QLabel *label = textLabel(text, parent);
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -47,7 +45,7 @@ QLabel *caption(const QString &text, QWidget *parent)
 
 QLabel *hint(const QString &text, QWidget *parent, const QString &objectName = QString())
 {
-    QLabel *label = plainLabel(text, parent, objectName);
+    QLabel *label = textLabel(text, parent, objectName);
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
     label->setPalette(palette);
@@ -145,7 +143,7 @@ JwtValidatorDialog::JwtValidatorDialog(QWidget *parent)
     m_inputSplitter->setHandleWidth(10);
     m_outputSplitter->setHandleWidth(10);
 
-    m_statusLine = plainLabel(QString(), this, QStringLiteral("statusLine"));
+    m_statusLine = textLabel(QString(), this, QStringLiteral("statusLine"));
     m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -202,7 +200,7 @@ QWidget *JwtValidatorDialog::createTokenPane()
     for (const auto &[segment, name] : segments) {
         if (segment != JwtSegmentHighlighter::Segment::Header)
             legendLayout->addWidget(hint(QStringLiteral("."), legend));
-        QLabel *label = plainLabel(QLatin1String(name), legend);
+        QLabel *label = textLabel(QLatin1String(name), legend);
         setTextColor(label, JwtSegmentHighlighter::segmentColor(segment));
         legendLayout->addWidget(label);
     }
@@ -242,7 +240,7 @@ QWidget *JwtValidatorDialog::createKeyPane()
     row->addWidget(load);
     layout->addLayout(row);
     layout->addWidget(m_keyEdit, 1);
-    m_keyStatus = plainLabel(QString(), pane, QStringLiteral("keyStatus"));
+    m_keyStatus = textLabel(QString(), pane, QStringLiteral("keyStatus"));
     m_keyStatus->setWordWrap(true);
     m_keyStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_keyStatus);
@@ -262,7 +260,7 @@ QWidget *JwtValidatorDialog::createOptionsRow()
     m_skew->setValue(VerifyOptions().skewSeconds);
     m_skew->setSuffix(QStringLiteral(" s"));
     m_skew->setToolTip(QStringLiteral("Leeway for exp and nbf, and for an iat in the future"));
-    QLabel *skewLabel = plainLabel(QStringLiteral("Clock skew:"), row);
+    QLabel *skewLabel = textLabel(QStringLiteral("Clock skew:"), row);
     skewLabel->setBuddy(m_skew);
     m_ignoreExpiry = new QCheckBox(QStringLiteral("Ignore expiry"), row);
     m_ignoreExpiry->setObjectName(QStringLiteral("ignoreExpiryCheck"));

@@ -2,6 +2,7 @@
 
 #include "filedroptextedit.h"
 #include "keyringstore.h"
+#include "plainlabel.h"
 #include "plaintooltip.h"
 #include "wix/tokeninspection.h"
 
@@ -19,15 +20,6 @@
 #include <QVBoxLayout>
 
 namespace {
-QLabel *plainLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 QPushButton *button(const QString &text, const QString &objectName, QWidget *parent)
 {
@@ -76,7 +68,7 @@ QWidget *KeyringDialog::createListPane()
     m_list->setObjectName(QStringLiteral("keyList"));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(m_list, &QListWidget::currentRowChanged, this, &KeyringDialog::updateSelection);
-    m_details = plainLabel(QStringLiteral("keyDetails"), box);
+    m_details = selectableLabel(QStringLiteral("keyDetails"), box);
     m_rename = button(QStringLiteral("Rename\u2026"), QStringLiteral("renameKeyButton"), box);
     m_remove = button(QStringLiteral("Remove"), QStringLiteral("removeKeyButton"), box);
     connect(m_rename, &QPushButton::clicked, this, &KeyringDialog::renameSelected);
@@ -96,7 +88,7 @@ QWidget *KeyringDialog::createListPane()
 QWidget *KeyringDialog::createTestPane()
 {
     auto *box = new QGroupBox(QStringLiteral("Test a key"), this);
-    m_subject = plainLabel(QStringLiteral("testSubjectLabel"), box);
+    m_subject = selectableLabel(QStringLiteral("testSubjectLabel"), box);
     m_test = button(QStringLiteral("Test against selected delivery"),
                     QStringLiteral("testKeyButton"), box);
     m_test->setToolTip(QStringLiteral("Verify the selected delivery's body with the selected key "
@@ -136,7 +128,7 @@ QWidget *KeyringDialog::createAddPane()
     connect(load, &QPushButton::clicked, this, &KeyringDialog::chooseKeyFile);
     auto *add = button(QStringLiteral("Add key"), QStringLiteral("addKeyButton"), box);
     connect(add, &QPushButton::clicked, this, &KeyringDialog::addKeyFromFields);
-    m_addStatus = plainLabel(QStringLiteral("addKeyStatus"), box);
+    m_addStatus = selectableLabel(QStringLiteral("addKeyStatus"), box);
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_nameEdit, 1);

@@ -1,4 +1,5 @@
 #include "keyringstore.h"
+#include "failwith.h"
 
 #include <QSettings>
 
@@ -8,12 +9,6 @@ const QString kArray = QStringLiteral("keys");
 const QString kName = QStringLiteral("name");
 const QString kPem = QStringLiteral("pem");
 
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 } // namespace
 
 KeyringStore::KeyringStore(QObject *parent)
@@ -46,11 +41,11 @@ int KeyringStore::indexOf(const QString &name) const
 bool KeyringStore::checkName(const QString &name, int except, QString *error) const
 {
     if (name.trimmed().isEmpty())
-        return fail(error, QStringLiteral("Give the key a name, e.g. the app's name."));
+        return failWith(error, QStringLiteral("Give the key a name, e.g. the app's name."));
     const int existing = indexOf(name.trimmed());
     if (existing >= 0 && existing != except)
-        return fail(error,
-                    QStringLiteral("A key named \"%1\" exists already.").arg(name.trimmed()));
+        return failWith(error,
+                        QStringLiteral("A key named \"%1\" exists already.").arg(name.trimmed()));
     return true;
 }
 
@@ -61,7 +56,8 @@ bool KeyringStore::add(const QString &name, const QByteArray &text, QString *err
         return false;
     const PublicKeyLoadResult loaded = loadPublicKey(text);
     if (!loaded.ok())
-        return fail(error, QStringLiteral("%1: %2").arg(reasonCode(loaded.error), loaded.message));
+        return failWith(error,
+                        QStringLiteral("%1: %2").arg(reasonCode(loaded.error), loaded.message));
     if (warnings)
         *warnings = loaded.warnings;
     const QString trimmed = name.trimmed();
@@ -75,7 +71,7 @@ bool KeyringStore::add(const QString &name, const QByteArray &text, QString *err
 bool KeyringStore::rename(int index, const QString &name, QString *error)
 {
     if (index < 0 || index >= m_entries.size())
-        return fail(error, QStringLiteral("No such key."));
+        return failWith(error, QStringLiteral("No such key."));
     if (!checkName(name, index, error))
         return false;
     Entry &entry = m_entries[index];

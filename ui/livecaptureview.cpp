@@ -11,6 +11,7 @@
 #include "filterlineedit.h"
 #include "models/deliverylistmodel.h"
 #include "notlisteningbanner.h"
+#include "plainlabel.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -41,13 +42,6 @@ const QString kSplitterKey = QStringLiteral("liveView/splitter");
 const QString kColumnsKey = QStringLiteral("liveView/columns");
 const QString kExtraColumnsKey = QStringLiteral("liveView/extraColumns");
 
-QLabel *plainLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
 } // namespace
 
 LiveCaptureView::LiveCaptureView(CaptureSession *session, QWidget *parent)

@@ -1,4 +1,5 @@
 #include "scenariofile.h"
+#include "failwith.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -9,12 +10,6 @@ namespace ScenarioFile {
 namespace {
 const QString kVersionKey = QStringLiteral("hookscopeScenario");
 
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 } // namespace
 
 bool write(const QString &path, const QJsonObject &scenario, QString *error)
@@ -23,10 +18,10 @@ bool write(const QString &path, const QJsonObject &scenario, QString *error)
     json.insert(kVersionKey, kVersion);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return failWith(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return fail(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return failWith(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return true;
 }
 
@@ -34,27 +29,27 @@ std::optional<QJsonObject> read(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        fail(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        failWith(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
         return std::nullopt;
     }
     QJsonParseError parse;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError) {
-        fail(error, QStringLiteral("%1 is not JSON: %2 at offset %3")
-                        .arg(path, parse.errorString())
-                        .arg(parse.offset));
+        failWith(error, QStringLiteral("%1 is not JSON: %2 at offset %3")
+                            .arg(path, parse.errorString())
+                            .arg(parse.offset));
         return std::nullopt;
     }
     const QJsonObject json = document.object();
     const int version = json.value(kVersionKey).toInt(0);
     if (version < 1 || version > kVersion) {
-        fail(error, QStringLiteral("%1 is not a Hookscope scenario (version %2 expected)")
-                        .arg(path)
-                        .arg(kVersion));
+        failWith(error, QStringLiteral("%1 is not a Hookscope scenario (version %2 expected)")
+                            .arg(path)
+                            .arg(kVersion));
         return std::nullopt;
     }
     if (!json.value(QLatin1String("envelope")).isObject()) {
-        fail(error, QStringLiteral("%1 has no \"envelope\" object").arg(path));
+        failWith(error, QStringLiteral("%1 has no \"envelope\" object").arg(path));
         return std::nullopt;
     }
     return json;

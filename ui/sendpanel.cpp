@@ -3,6 +3,7 @@
 #include "envelopecomposer.h"
 #include "formlabel.h"
 #include "jwt/jwtsigner.h"
+#include "plainlabel.h"
 #include "scenariofile.h"
 #include "scenarioform.h"
 #include "sendresultsmodel.h"
@@ -28,18 +29,12 @@
 namespace {
 const QColor kErrorColour(0xc9, 0x2a, 0x2a);
 
-QLabel *plainLabel(const QString &objectName, QWidget *parent, bool error = false)
+QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    if (error) {
-        QPalette palette = label->palette();
-        palette.setColor(QPalette::WindowText, kErrorColour);
-        label->setPalette(palette);
-    }
+    QLabel *label = selectableLabel(objectName, parent);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, kErrorColour);
+    label->setPalette(palette);
     return label;
 }
 
@@ -100,7 +95,7 @@ QWidget *SendPanel::createComposePart()
     m_target = new QLineEdit(part);
     m_target->setObjectName(QStringLiteral("targetEdit"));
     m_target->setPlaceholderText(QStringLiteral("http://127.0.0.1:8787/webhooks/wix"));
-    m_targetError = plainLabel(QStringLiteral("targetError"), part, true);
+    m_targetError = errorLabel(QStringLiteral("targetError"), part);
     m_targetError->hide();
     auto *load = new QPushButton(QStringLiteral("Load\u2026"), part);
     load->setObjectName(QStringLiteral("loadScenarioButton"));
@@ -146,7 +141,7 @@ QWidget *SendPanel::createResultsPart()
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setFormat(QStringLiteral("%v of %m"));
-    m_problem = plainLabel(QStringLiteral("sendProblem"), part, true);
+    m_problem = errorLabel(QStringLiteral("sendProblem"), part);
     m_problem->hide();
     m_table = new QTableView(part);
     m_table->setObjectName(QStringLiteral("sendResultsTable"));
@@ -159,8 +154,8 @@ QWidget *SendPanel::createResultsPart()
     const int widths[SendResultsModel::ColumnCount] = {230, 90, 95, 55, 70, 120};
     for (int column = 0; column < SendResultsModel::ColumnCount; ++column)
         m_table->setColumnWidth(column, widths[column]);
-    m_summary = plainLabel(QStringLiteral("sendSummary"), part);
-    m_message = plainLabel(QStringLiteral("sendMessage"), part);
+    m_summary = selectableLabel(QStringLiteral("sendSummary"), part);
+    m_message = selectableLabel(QStringLiteral("sendMessage"), part);
     connect(m_send, &QPushButton::clicked, this, &SendPanel::send);
     connect(m_cancel, &QPushButton::clicked, this, &SendPanel::cancel);
 

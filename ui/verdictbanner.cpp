@@ -1,6 +1,7 @@
 #include "verdictbanner.h"
 
 #include "jwt/verdict.h"
+#include "plainlabel.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -32,22 +33,14 @@ Palette paletteFor(VerdictBanner::State state)
     return {"#f1f3f5", "#ced4da", "#495057"};
 }
 
-QLabel *plainLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 } // namespace
 
 VerdictBanner::VerdictBanner(QWidget *parent)
     : QFrame(parent)
-    , m_title(plainLabel(QStringLiteral("verdictTitle"), this))
-    , m_code(plainLabel(QStringLiteral("verdictCode"), this))
-    , m_message(plainLabel(QStringLiteral("verdictMessage"), this))
-    , m_warnings(plainLabel(QStringLiteral("verdictWarnings"), this))
+    , m_title(selectableLabel(QStringLiteral("verdictTitle"), this))
+    , m_code(selectableLabel(QStringLiteral("verdictCode"), this))
+    , m_message(selectableLabel(QStringLiteral("verdictMessage"), this))
+    , m_warnings(selectableLabel(QStringLiteral("verdictWarnings"), this))
 {
     setObjectName(QStringLiteral("verdictBanner"));
     QFont titleFont = m_title->font();

@@ -1,6 +1,7 @@
 #include "welcomepage.h"
 
 #include "appicon.h"
+#include "plainlabel.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -9,10 +10,9 @@
 #include <QVBoxLayout>
 
 namespace {
-QLabel *plainLabel(const QString &text, QWidget *parent)
+QLabel *centredText(const QString &text, QWidget *parent)
 {
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
+    QLabel *label = plainLabel(QString(), parent);
     label->setText(text);
     label->setAlignment(Qt::AlignHCenter);
     label->setWordWrap(true);
@@ -31,15 +31,15 @@ WelcomePage::WelcomePage(QAction *validateAction, QWidget *parent)
     icon->setAlignment(Qt::AlignHCenter);
     icon->setMinimumHeight(96);
 
-    QLabel *title = plainLabel(QStringLiteral("Hookscope"), this);
+    QLabel *title = centredText(QStringLiteral("Hookscope"), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 2);
     titleFont.setBold(true);
     title->setFont(titleFont);
 
-    QLabel *tagline = plainLabel(QStringLiteral("An inspector for Wix webhooks"), this);
+    QLabel *tagline = centredText(QStringLiteral("An inspector for Wix webhooks"), this);
 
-    QLabel *validate = plainLabel(
+    QLabel *validate = centredText(
         QStringLiteral("Check a webhook token: Tools \u203A Validate JWT (Ctrl+J). Paste the token "
                        "your endpoint received and your app's public key to see whether the "
                        "signature holds, why not if it does not, and the event inside."),
@@ -51,7 +51,7 @@ WelcomePage::WelcomePage(QAction *validateAction, QWidget *parent)
     button->setDefault(true);
     connect(button, &QPushButton::clicked, validateAction, &QAction::trigger);
 
-    QLabel *later = plainLabel(
+    QLabel *later = centredText(
         QStringLiteral("Webhooks posted to the listening URL above appear in the list as they "
                        "arrive; select one to see it decoded, its token and its HTTP exchange. "
                        "Add your app's public key in Tools \u203A Keys (Ctrl+K) to verify them."),

@@ -1,6 +1,7 @@
 #include "store/sessionstore.h"
 
 #include "analysis/analysisinput.h"
+#include "failwith.h"
 #include "models/deliveryrow.h"
 #include "models/stringpool.h"
 #include "store/sessionrowreader.h"
@@ -314,12 +315,6 @@ Delivery summaryFromRow(const QSqlQuery &row)
     return d;
 }
 
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 } // namespace
 
 SessionStore::SessionStore()
@@ -346,7 +341,7 @@ bool SessionStore::open(const QString &path, QString *error)
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
                        QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return fail(
+            return failWith(
                 error,
                 QStringLiteral("cannot create session %1: %2").arg(path, file.errorString()));
     } else if (const QFileDevice::Permissions mode = QFile::permissions(path) & kModeBits;
@@ -365,7 +360,7 @@ bool SessionStore::open(const QString &path, QString *error)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(path);
         if (!db.open())
-            return fail(
+            return failWith(
                 error,
                 QStringLiteral("cannot open session %1: %2").arg(path, explain(db.lastError())));
     }
@@ -378,7 +373,7 @@ bool SessionStore::open(const QString &path, QString *error)
         if (!query.exec(QLatin1String(pragma))) {
             const QString message = explain(query.lastError());
             close();
-            return fail(error, QStringLiteral("cannot open session %1: %2").arg(path, message));
+            return failWith(error, QStringLiteral("cannot open session %1: %2").arg(path, message));
         }
     }
     if (!migrate(error)) {
@@ -389,7 +384,7 @@ bool SessionStore::open(const QString &path, QString *error)
         !query.next()) {
         const QString message = query.lastError().text();
         close();
-        return fail(error, QStringLiteral("cannot read session %1: %2").arg(path, message));
+        return failWith(error, QStringLiteral("cannot read session %1: %2").arg(path, message));
     }
     m_nextSeq = query.value(0).toLongLong() + 1;
     return true;
@@ -400,20 +395,20 @@ bool SessionStore::migrate(QString *error)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(error, QStringLiteral("%1 is not a Hookscope session: %2")
-                               .arg(m_path, query.lastError().text()));
+        return failWith(error, QStringLiteral("%1 is not a Hookscope session: %2")
+                                   .arg(m_path, query.lastError().text()));
     const int version = query.value(0).toInt();
     if (version > kSchemaVersion) {
-        return fail(error,
-                    QStringLiteral("%1 was written by a newer Hookscope (schema %2; this one "
-                                   "reads up to %3).")
-                        .arg(m_path)
-                        .arg(version)
-                        .arg(kSchemaVersion));
+        return failWith(error,
+                        QStringLiteral("%1 was written by a newer Hookscope (schema %2; this one "
+                                       "reads up to %3).")
+                            .arg(m_path)
+                            .arg(version)
+                            .arg(kSchemaVersion));
     }
     for (int step = version; step < kSchemaVersion; ++step) {
         if (!db.transaction())
-            return fail(error, db.lastError().text());
+            return failWith(error, db.lastError().text());
         // The SQLite driver runs one statement per exec(): a step is split on ';'.
         QStringList statements = QString::fromLatin1(kMigrations[step]).split(QLatin1Char(';'));
         statements << QStringLiteral("PRAGMA user_version=%1").arg(step + 1);
@@ -427,13 +422,13 @@ bool SessionStore::migrate(QString *error)
         if (!ok) {
             const QString message = query.lastError().text();
             db.rollback();
-            return fail(error, QStringLiteral("cannot migrate %1 to schema %2: %3")
-                                   .arg(m_path)
-                                   .arg(step + 1)
-                                   .arg(message));
+            return failWith(error, QStringLiteral("cannot migrate %1 to schema %2: %3")
+                                       .arg(m_path)
+                                       .arg(step + 1)
+                                       .arg(message));
         }
         if (!db.commit())
-            return fail(error, db.lastError().text());
+            return failWith(error, db.lastError().text());
     }
     return true;
 }
@@ -472,9 +467,9 @@ bool SessionStore::prepareInserts(QString *error)
     auto insertPayload = std::make_unique<SqliteStatement>(*this, kInsertPayload);
     for (const SqliteStatement *statement : {insert.get(), insertPayload.get()}) {
         if (!statement->isValid())
-            return fail(error,
-                        QStringLiteral("cannot write the session: %1")
-                            .arg(explainSqlite(statement->errorCode(), statement->errorText())));
+            return failWith(
+                error, QStringLiteral("cannot write the session: %1")
+                           .arg(explainSqlite(statement->errorCode(), statement->errorText())));
     }
     m_insert = std::move(insert);
     m_insertPayload = std::move(insertPayload);
@@ -487,12 +482,12 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
         return true;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isOpen())
-        return fail(error, QStringLiteral("no session is open"));
+        return failWith(error, QStringLiteral("no session is open"));
     if (!prepareInserts(error))
         return false;
     if (!db.transaction())
-        return fail(error,
-                    QStringLiteral("cannot write the session: %1").arg(explain(db.lastError())));
+        return failWith(
+            error, QStringLiteral("cannot write the session: %1").arg(explain(db.lastError())));
     QVector<qint64> seqs;
     seqs.reserve(batch.size());
     qint64 next = m_nextSeq;
@@ -562,7 +557,7 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
                 const QString message =
                     explainSqlite(statement->errorCode(), statement->errorText());
                 db.rollback();
-                return fail(error, QStringLiteral("cannot write the session: %1").arg(message));
+                return failWith(error, QStringLiteral("cannot write the session: %1").arg(message));
             }
         }
         seqs.append(seq);
@@ -570,7 +565,7 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
     if (!db.commit()) {
         const QString message = explain(db.lastError());
         db.rollback();
-        return fail(error, QStringLiteral("cannot commit to the session: %1").arg(message));
+        return failWith(error, QStringLiteral("cannot commit to the session: %1").arg(message));
     }
     for (int i = 0; i < batch.size(); ++i)
         batch[i].seq = seqs.at(i);
@@ -615,19 +610,19 @@ bool SessionStore::clear(QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
-        return fail(error, explain(db.lastError()));
+        return failWith(error, explain(db.lastError()));
     QSqlQuery query(db);
     for (const char *statement : {"DELETE FROM deliveries", "DELETE FROM payloads"}) {
         if (!query.exec(QLatin1String(statement))) {
             const QString message = explain(query.lastError());
             db.rollback();
-            return fail(error, message);
+            return failWith(error, message);
         }
     }
     if (!db.commit()) {
         const QString message = explain(db.lastError());
         db.rollback();
-        return fail(error, message);
+        return failWith(error, message);
     }
     m_nextSeq = 1;
     return true;
@@ -753,7 +748,7 @@ bool SessionStore::checkWritable(QString *error)
     // A write that changes nothing: the version the file has.
     if (query.exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion)))
         return true;
-    return fail(
+    return failWith(
         error,
         QStringLiteral("cannot write the session %1: %2").arg(m_path, explain(query.lastError())));
 }

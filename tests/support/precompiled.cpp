@@ -1,0 +1,1 @@
+// Compiles the tests' precompiled headers (tests/CMakeLists.txt); nothing else.
