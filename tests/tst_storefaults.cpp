@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <functional>
 #include <linux/capability.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -37,6 +38,12 @@ private:
     Answer post(quint16 port, const QByteArray &path, const QByteArray &body);
     void checkStored(const QString &session, const QMap<QByteArray, QByteArray> &answered2xx,
                      const QSet<QByteArray> &answered503);
+    // Once the fault is gone: posts what `next` makes (path, body) until three deliveries
+    // are stored or 15 s pass; 503s only before the first 200. *storedAgain: how many were.
+    void postUntilStoredAgain(quint16 port,
+                              const std::function<std::pair<QByteArray, QByteArray>()> &next,
+                              QMap<QByteArray, QByteArray> &answered2xx,
+                              QSet<QByteArray> &answered503, int *storedAgain);
 
     QTemporaryDir m_dir;
 };
@@ -184,23 +191,13 @@ void TestStoreFaults::fullDiskIsAnswered503AndRecovers()
     const rlimit unlimited{RLIM_INFINITY, RLIM_INFINITY};
     QCOMPARE(::prlimit(pid_t(listener.processId()), RLIMIT_FSIZE, &unlimited, nullptr), 0);
     int storedAgain = 0;
-    QElapsedTimer recovery;
-    recovery.start();
-    while (storedAgain < 3 && recovery.elapsed() < 15000) {
-        const QByteArray path = "/full/" + QByteArray::number(next);
-        const QByteArray body = bodyOf("full-" + QByteArray::number(next), 48 * 1024);
-        ++next;
-        const Answer answer = post(port, path, body);
-        if (answer.status == 200) {
-            answered2xx.insert(path, body);
-            ++storedAgain;
-        } else {
-            QCOMPARE(answer.status, 503);
-            QVERIFY2(storedAgain == 0, "503 again after recovering");
-            answered503.insert(path);
-            QTest::qWait(100);
-        }
-    }
+    const auto nextFull = [&next] {
+        const QByteArray number = QByteArray::number(next++);
+        return std::make_pair("/full/" + number, bodyOf("full-" + number, 48 * 1024));
+    };
+    postUntilStoredAgain(port, nextFull, answered2xx, answered503, &storedAgain);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(storedAgain, 3);
     QByteArray later;
     QTRY_VERIFY((later += listener.readAllStandardError()).contains("can be written again"));
@@ -255,21 +252,14 @@ void TestStoreFaults::readOnlySessionIsAnswered503AndRecovers()
     // after it, are Hookscope's to follow).
     QVERIFY(QFile::setPermissions(session, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     int storedAgain = 0;
-    QElapsedTimer recovery;
-    recovery.start();
-    for (int i = 0; storedAgain < 3 && recovery.elapsed() < 15000; ++i) {
-        const QByteArray path = "/ro/later-" + QByteArray::number(i);
-        const Answer answer = post(port, path, path);
-        if (answer.status == 200) {
-            answered2xx.insert(path, path);
-            ++storedAgain;
-        } else {
-            QCOMPARE(answer.status, 503);
-            QVERIFY2(storedAgain == 0, "503 again after recovering");
-            answered503.insert(path);
-            QTest::qWait(100);
-        }
-    }
+    int attempt = 0;
+    const auto nextLater = [&attempt] {
+        const QByteArray path = "/ro/later-" + QByteArray::number(attempt++);
+        return std::make_pair(path, path);
+    };
+    postUntilStoredAgain(port, nextLater, answered2xx, answered503, &storedAgain);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(storedAgain, 3);
     QByteArray later;
     QTRY_VERIFY((later += listener.readAllStandardError()).contains("can be written again"));
@@ -277,6 +267,27 @@ void TestStoreFaults::readOnlySessionIsAnswered503AndRecovers()
     QVERIFY(listener.waitForFinished(10000));
     QCOMPARE(listener.exitCode(), 0);
     checkStored(session, answered2xx, answered503);
+}
+
+void TestStoreFaults::postUntilStoredAgain(
+    quint16 port, const std::function<std::pair<QByteArray, QByteArray>()> &next,
+    QMap<QByteArray, QByteArray> &answered2xx, QSet<QByteArray> &answered503, int *storedAgain)
+{
+    QElapsedTimer recovery;
+    recovery.start();
+    while (*storedAgain < 3 && recovery.elapsed() < 15000) {
+        const auto [path, body] = next();
+        const Answer answer = post(port, path, body);
+        if (answer.status == 200) {
+            answered2xx.insert(path, body);
+            ++*storedAgain;
+        } else {
+            QCOMPARE(answer.status, 503);
+            QVERIFY2(*storedAgain == 0, "503 again after recovering");
+            answered503.insert(path);
+            QTest::qWait(100);
+        }
+    }
 }
 
 void TestStoreFaults::readOnlyFolderIsAClearError()

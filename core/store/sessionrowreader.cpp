@@ -12,26 +12,6 @@ const char kSelectRows[] =
     "forward_status, forward_latency_ms, warnings, flags FROM deliveries WHERE seq > ? AND seq "
     "<= ? ORDER BY seq LIMIT ?";
 
-// A column's previous text and its id: neighbouring rows mostly repeat a text.
-struct LastText
-{
-    QByteArray bytes;
-    quint32 id = 0;
-    bool known = false;
-
-    quint32 intern(Utf8Interner &interner, QByteArrayView text)
-    {
-        if (known && QByteArrayView(bytes) == text)
-            return id;
-        id = interner.intern(text);
-        bytes.resize(text.size()); // keeps its capacity: no allocation per row
-        if (!text.isEmpty())
-            std::memcpy(bytes.data(), text.data(), std::size_t(text.size()));
-        known = true;
-        return id;
-    }
-};
-
 // "a" + separator + "b", in a buffer reused from row to row.
 QByteArrayView joined(QByteArray &buffer, QByteArrayView a, char separator, QByteArrayView b)
 {
@@ -56,6 +36,26 @@ Enum fromName(QByteArrayView name, const QByteArray (&names)[N], const Enum (&va
 
 struct SessionRowReader::State
 {
+    // A column's previous text and its id: neighbouring rows mostly repeat a text.
+    struct LastText
+    {
+        QByteArray bytes;
+        quint32 id = 0;
+        bool known = false;
+
+        quint32 intern(Utf8Interner &interner, QByteArrayView text)
+        {
+            if (known && QByteArrayView(bytes) == text)
+                return id;
+            id = interner.intern(text);
+            bytes.resize(text.size()); // keeps its capacity: no allocation per row
+            if (!text.isEmpty())
+                std::memcpy(bytes.data(), text.data(), std::size_t(text.size()));
+            known = true;
+            return id;
+        }
+    };
+
     explicit State(const SessionStore &store)
         : select(store, kSelectRows)
     {}
