@@ -14,6 +14,7 @@ class TestSessionStore : public QObject
 private Q_SLOTS:
     void init();
     void roundTrip();
+    void textColumnsKeepEveryCharacter();
     void sequenceNumbersFollowArrival();
     void ownerOnlyFile();
     void reopensWithItsDeliveries();
@@ -101,6 +102,40 @@ void TestSessionStore::roundTrip()
     QCOMPARE(d.forward->latencyMs, qint64(1400));
     QVERIFY(d.forward->wixWouldRetry());
     QVERIFY(!store.load(2));
+}
+
+void TestSessionStore::textColumnsKeepEveryCharacter()
+{
+    // Text goes to SQLite as UTF-8: accents, other scripts, a character outside the BMP
+    // (a surrogate pair in QString), empty and null strings all come back as they were.
+    const QString text =
+        QStringLiteral("Caf\u00e9 \u05e9\u05dc\u05d5\u05dd \U0001F600 <b>&amp;</b>");
+    SessionStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    Delivery delivery = sample("x");
+    delivery.path = QStringLiteral("/") + text;
+    delivery.verdictMessage = text;
+    delivery.keyName = QString();
+    delivery.peer = QLatin1String("");
+    delivery.event.eventType = text;
+    delivery.event.identityTypeText = QStringLiteral("MEMBER");
+    delivery.event.identityId = QStringLiteral("\u00fc");
+    QVector<Delivery> batch{delivery};
+    QVERIFY2(store.append(batch, &error), qPrintable(error));
+    const std::optional<Delivery> loaded = store.load(batch.first().seq);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->path, delivery.path);
+    QCOMPARE(loaded->verdictMessage, text);
+    QCOMPARE(loaded->keyName, QString());
+    QCOMPARE(loaded->peer, QString());
+    // The event's columns, as the list reads them (load() decodes the event from the body).
+    const QVector<DeliveryRow> rows = store.loadRowsAfter(0, 1);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.front().eventType, text);
+    QCOMPARE(rows.front().target, delivery.path + QLatin1Char('?') + delivery.query);
+    QVERIFY2(rows.front().identity.endsWith(QStringLiteral("\u00fc")),
+             qPrintable(rows.front().identity));
 }
 
 void TestSessionStore::sequenceNumbersFollowArrival()
