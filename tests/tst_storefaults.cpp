@@ -38,12 +38,13 @@ private:
     Answer post(quint16 port, const QByteArray &path, const QByteArray &body);
     void checkStored(const QString &session, const QMap<QByteArray, QByteArray> &answered2xx,
                      const QSet<QByteArray> &answered503);
-    // Once the fault is gone: posts what `next` makes (path, body) until three deliveries
-    // are stored or 15 s pass; 503s only before the first 200. *storedAgain: how many were.
-    void postUntilStoredAgain(quint16 port,
-                              const std::function<std::pair<QByteArray, QByteArray>()> &next,
-                              QMap<QByteArray, QByteArray> &answered2xx,
-                              QSet<QByteArray> &answered503, int *storedAgain);
+    // Once the fault is gone: what `next` makes (path, body) is posted until three
+    // deliveries are stored (within 15 s; 503s only before the first 200), the listener says
+    // it can write again and stops cleanly, and the session holds every delivery answered
+    // 2xx and none answered 503.
+    void checkRecovery(QProcess &listener, quint16 port, const QString &session,
+                       const std::function<std::pair<QByteArray, QByteArray>()> &next,
+                       QMap<QByteArray, QByteArray> &answered2xx, QSet<QByteArray> &answered503);
 
     QTemporaryDir m_dir;
 };
@@ -190,22 +191,13 @@ void TestStoreFaults::fullDiskIsAnswered503AndRecovers()
     // Space is freed: the limit goes.
     const rlimit unlimited{RLIM_INFINITY, RLIM_INFINITY};
     QCOMPARE(::prlimit(pid_t(listener.processId()), RLIMIT_FSIZE, &unlimited, nullptr), 0);
-    int storedAgain = 0;
     const auto nextFull = [&next] {
         const QByteArray number = QByteArray::number(next++);
         return std::make_pair("/full/" + number, bodyOf("full-" + number, 48 * 1024));
     };
-    postUntilStoredAgain(port, nextFull, answered2xx, answered503, &storedAgain);
+    checkRecovery(listener, port, session, nextFull, answered2xx, answered503);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(storedAgain, 3);
-    QByteArray later;
-    QTRY_VERIFY((later += listener.readAllStandardError()).contains("can be written again"));
-
-    listener.terminate();
-    QVERIFY(listener.waitForFinished(10000));
-    QCOMPARE(listener.exitCode(), 0);
-    checkStored(session, answered2xx, answered503);
     qInfo("%lld answered 2xx, %lld answered 503 while full", qint64(answered2xx.size()),
           qint64(answered503.size()));
 }
@@ -251,43 +243,42 @@ void TestStoreFaults::readOnlySessionIsAnswered503AndRecovers()
     // The user makes the file writable again (SQLite's -wal and -shm, made read-only
     // after it, are Hookscope's to follow).
     QVERIFY(QFile::setPermissions(session, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    int storedAgain = 0;
     int attempt = 0;
     const auto nextLater = [&attempt] {
         const QByteArray path = "/ro/later-" + QByteArray::number(attempt++);
         return std::make_pair(path, path);
     };
-    postUntilStoredAgain(port, nextLater, answered2xx, answered503, &storedAgain);
-    if (QTest::currentTestFailed())
-        return;
-    QCOMPARE(storedAgain, 3);
-    QByteArray later;
-    QTRY_VERIFY((later += listener.readAllStandardError()).contains("can be written again"));
-    listener.terminate();
-    QVERIFY(listener.waitForFinished(10000));
-    QCOMPARE(listener.exitCode(), 0);
-    checkStored(session, answered2xx, answered503);
+    checkRecovery(listener, port, session, nextLater, answered2xx, answered503);
 }
 
-void TestStoreFaults::postUntilStoredAgain(
-    quint16 port, const std::function<std::pair<QByteArray, QByteArray>()> &next,
-    QMap<QByteArray, QByteArray> &answered2xx, QSet<QByteArray> &answered503, int *storedAgain)
+void TestStoreFaults::checkRecovery(QProcess &listener, quint16 port, const QString &session,
+                                    const std::function<std::pair<QByteArray, QByteArray>()> &next,
+                                    QMap<QByteArray, QByteArray> &answered2xx,
+                                    QSet<QByteArray> &answered503)
 {
+    int storedAgain = 0;
     QElapsedTimer recovery;
     recovery.start();
-    while (*storedAgain < 3 && recovery.elapsed() < 15000) {
+    while (storedAgain < 3 && recovery.elapsed() < 15000) {
         const auto [path, body] = next();
         const Answer answer = post(port, path, body);
         if (answer.status == 200) {
             answered2xx.insert(path, body);
-            ++*storedAgain;
+            ++storedAgain;
         } else {
             QCOMPARE(answer.status, 503);
-            QVERIFY2(*storedAgain == 0, "503 again after recovering");
+            QVERIFY2(storedAgain == 0, "503 again after recovering");
             answered503.insert(path);
             QTest::qWait(100);
         }
     }
+    QCOMPARE(storedAgain, 3);
+    QByteArray said;
+    QTRY_VERIFY((said += listener.readAllStandardError()).contains("can be written again"));
+    listener.terminate();
+    QVERIFY(listener.waitForFinished(10000));
+    QCOMPARE(listener.exitCode(), 0);
+    checkStored(session, answered2xx, answered503);
 }
 
 void TestStoreFaults::readOnlyFolderIsAClearError()
