@@ -1,12 +1,11 @@
 #include "diffcommand.h"
 
 #include "commandusage.h"
+#include "sessionargument.h"
 
-#include "store/sessionlocations.h"
 #include "store/sessionstore.h"
 #include "wix/deliverydiff.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,9 +17,7 @@ int runDiffCommand(const QStringList &arguments)
         "Field-level diff of two deliveries' decoded trees (every string of JSON expanded), "
         "ignoring the JWT's own iat, exp, nbf and signature. Exit 0 when they are the same, 1 "
         "when they differ, 2 on errors."));
-    const QCommandLineOption session(QStringLiteral("session"),
-                                     QStringLiteral("Session file (default: the default session)."),
-                                     QStringLiteral("FILE"));
+    const QCommandLineOption session = sessionOption();
     const QCommandLineOption json(
         QStringLiteral("json"),
         QStringLiteral("One JSON object per change: {op, path, left, right}."));
@@ -36,23 +33,14 @@ int runDiffCommand(const QStringList &arguments)
     const qint64 b = seqs.value(1).toLongLong(&okB);
     if (seqs.size() != 2 || !okA || !okB)
         return usageError(parser, QStringLiteral("diff takes two delivery numbers."));
-    const QString path =
-        parser.isSet(session) ? parser.value(session) : SessionLocations::defaultSessionPath();
-    if (!QFileInfo::exists(path)) {
-        printErr(QStringLiteral("hookscope: no session at %1\n").arg(path));
-        return ExitUsage;
-    }
     SessionStore store;
-    QString error;
-    if (!store.open(path, &error)) {
-        printErr(QStringLiteral("hookscope: %1\n").arg(error));
-        return ExitUsage;
-    }
+    if (const int code = openSessionArgument(parser, store); code >= 0)
+        return code;
     const std::optional<Delivery> left = store.load(a);
     const std::optional<Delivery> right = store.load(b);
     if (!left || !right) {
         printErr(QStringLiteral("hookscope: session %1 has no delivery %2\n")
-                     .arg(path)
+                     .arg(sessionPath(parser))
                      .arg(left ? b : a));
         return ExitUsage;
     }

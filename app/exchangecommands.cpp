@@ -2,6 +2,7 @@
 
 #include "commandusage.h"
 #include "keyarguments.h"
+#include "sessionargument.h"
 
 #include "export/deliveryexporter.h"
 #include "export/deliveryselection.h"
@@ -13,17 +14,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace {
-QCommandLineOption sessionOption()
-{
-    return {QStringLiteral("session"),
-            QStringLiteral("Session file (default: the default session)."), QStringLiteral("FILE")};
-}
-
 QCommandLineOption onlyOption()
 {
     return {
@@ -33,22 +27,11 @@ QCommandLineOption onlyOption()
         QStringLiteral("FILTER")};
 }
 
-QString sessionPath(const QCommandLineParser &parser)
-{
-    return parser.isSet(QStringLiteral("session")) ? parser.value(QStringLiteral("session"))
-                                                   : SessionLocations::defaultSessionPath();
-}
-
 // Opens an existing session and selects its deliveries; -1 to go on, else the exit code.
 int openSelection(QCommandLineParser &parser, SessionStore &store, QVector<Delivery> *selected)
 {
-    const QString path = sessionPath(parser);
-    QString error;
-    if (!QFileInfo::exists(path) || !store.open(path, &error)) {
-        printErr(QStringLiteral("hookscope: %1\n")
-                     .arg(error.isEmpty() ? QStringLiteral("no session at ") + path : error));
-        return ExitUsage;
-    }
+    if (const int code = openSessionArgument(parser, store); code >= 0)
+        return code;
     const DeliveryFilter filter = DeliveryFilter::parse(parser.value(QStringLiteral("only")));
     if (!filter.isValid()) {
         const DeliveryFilter::Error e = filter.errors().first();

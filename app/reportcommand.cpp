@@ -1,13 +1,12 @@
 #include "reportcommand.h"
 
 #include "commandusage.h"
+#include "sessionargument.h"
 
 #include "analysis/deliveryanalyzer.h"
-#include "store/sessionlocations.h"
 #include "store/sessionstore.h"
 
 #include <QDateTime>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -44,9 +43,7 @@ int runReportCommand(const QStringList &arguments)
         "Analyse a session: duplicates (retry or redundant), out-of-order arrivals, sequence gaps, "
         "likely retries, lifecycle anomalies and stale state. One line per delivery, or with "
         "--json one object per line; then a summary line."));
-    const QCommandLineOption session(QStringLiteral("session"),
-                                     QStringLiteral("Session file (default: the default session)."),
-                                     QStringLiteral("FILE"));
+    const QCommandLineOption session = sessionOption();
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("One JSON object per line."));
     parser.addOptions({session, json});
@@ -54,18 +51,9 @@ int runReportCommand(const QStringList &arguments)
         return code;
     if (!parser.positionalArguments().isEmpty())
         return usageError(parser, QStringLiteral("report takes no arguments."));
-    const QString path =
-        parser.isSet(session) ? parser.value(session) : SessionLocations::defaultSessionPath();
-    if (!QFileInfo::exists(path)) {
-        printErr(QStringLiteral("hookscope: no session at %1\n").arg(path));
-        return ExitUsage;
-    }
     SessionStore store;
-    QString error;
-    if (!store.open(path, &error)) {
-        printErr(QStringLiteral("hookscope: %1\n").arg(error));
-        return ExitUsage;
-    }
+    if (const int code = openSessionArgument(parser, store); code >= 0)
+        return code;
 
     // Analysed afresh from the stored columns: deterministic, whatever analysed it before.
     const bool asJson = parser.isSet(json);

@@ -2,6 +2,7 @@
 
 #include "commandusage.h"
 #include "deliveryline.h"
+#include "sessionargument.h"
 
 #include "store/sessionlocations.h"
 #include "store/sessionstore.h"
@@ -15,9 +16,7 @@ int runShowCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Print what a session holds: one delivery per line, or with --json one object per line "
         "(seq, arrival, method, path, headers, body, verdict, event, ...)."));
-    const QCommandLineOption session(QStringLiteral("session"),
-                                     QStringLiteral("Session file (default: the default session)."),
-                                     QStringLiteral("FILE"));
+    const QCommandLineOption session = sessionOption();
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("One JSON object per line."));
     parser.addOptions({session, json});
@@ -25,18 +24,9 @@ int runShowCommand(const QStringList &arguments)
         return code;
     if (!parser.positionalArguments().isEmpty())
         return usageError(parser, QStringLiteral("show takes no arguments."));
-    const QString path =
-        parser.isSet(session) ? parser.value(session) : SessionLocations::defaultSessionPath();
-    if (!QFileInfo::exists(path)) {
-        printErr(QStringLiteral("hookscope: no session at %1\n").arg(path));
-        return ExitUsage;
-    }
     SessionStore store;
-    QString error;
-    if (!store.open(path, &error)) {
-        printErr(QStringLiteral("hookscope: %1\n").arg(error));
-        return ExitUsage;
-    }
+    if (const int code = openSessionArgument(parser, store); code >= 0)
+        return code;
     const bool asJson = parser.isSet(json);
     qint64 after = 0;
     for (;;) {
