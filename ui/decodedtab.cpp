@@ -18,7 +18,6 @@
 #include <cmath>
 
 namespace {
-constexpr int kPayloadLevelsExpanded = 5;
 
 // Tree keys that the filter language has a field for; identity ids only inside
 // the envelope's identity (an entity's source has an appId too).
@@ -147,8 +146,10 @@ void DecodedTab::showDelivery(const Delivery &delivery, const TokenInspection &i
     m_shownTree = tree;
     m_model->setJson(tree, stringifiedPaths);
     m_tree->expandBelow(m_model->indexForPath(QStringLiteral("header")), 1);
-    m_tree->expandBelow(m_model->indexForPath(QStringLiteral("payload")), kPayloadLevelsExpanded);
-    m_tree->expandBelow(m_model->indexForPath(QStringLiteral("body")), kPayloadLevelsExpanded);
+    m_tree->expandBelow(m_model->indexForPath(QStringLiteral("payload")),
+                        DecodedTreeView::kPayloadLevelsExpanded);
+    m_tree->expandBelow(m_model->indexForPath(QStringLiteral("body")),
+                        DecodedTreeView::kPayloadLevelsExpanded);
 }
 
 QString DecodedTab::filterTermFor(const QModelIndex &index)

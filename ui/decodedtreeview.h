@@ -20,6 +20,8 @@ public:
     // Expands `index` and, below it, objects and short arrays down to `levels` levels,
     // leaving long arrays folded.
     void expandBelow(const QModelIndex &index, int levels);
+    // How deep a token's payload opens when it is shown (the validator, a delivery's tab).
+    static constexpr int kPayloadLevelsExpanded = 5;
     // Adds an owner's action to the context menu, after the view's own; the owner
     // updates it on contextMenuAboutToShow.
     void addContextAction(QAction *action);

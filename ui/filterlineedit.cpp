@@ -1,5 +1,6 @@
 #include "filterlineedit.h"
 
+#include "errorcolours.h"
 #include "plaintooltip.h"
 
 #include <QCoreApplication>
@@ -7,11 +8,6 @@
 #include <QKeyEvent>
 #include <QTextCharFormat>
 #include <QTimer>
-
-namespace {
-const QColor kErrorBackground(0xff, 0xe3, 0xe3);
-const QColor kErrorUnderline(0xc9, 0x2a, 0x2a);
-} // namespace
 
 FilterLineEdit::FilterLineEdit(QWidget *parent)
     : QLineEdit(parent)
@@ -86,8 +82,8 @@ void FilterLineEdit::markErrors()
     QList<QInputMethodEvent::Attribute> attributes;
     QTextCharFormat bad;
     bad.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    bad.setUnderlineColor(kErrorUnderline);
-    bad.setForeground(kErrorUnderline);
+    bad.setUnderlineColor(kErrorColour);
+    bad.setForeground(kErrorColour);
     for (const DeliveryFilter::Error &error : m_filter.errors()) {
         attributes.append(QInputMethodEvent::Attribute(
             QInputMethodEvent::TextFormat, error.start - cursorPosition(), error.length, bad));

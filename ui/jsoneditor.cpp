@@ -1,4 +1,5 @@
 #include "jsoneditor.h"
+#include "errorcolours.h"
 
 #include <QFontDatabase>
 #include <QJsonDocument>
@@ -8,10 +9,7 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
-namespace {
-const QColor kErrorBackground(0xff, 0xe3, 0xe3);
-const QColor kErrorColour(0xc9, 0x2a, 0x2a);
-} // namespace
+namespace {} // namespace
 
 JsonEditor::JsonEditor(QWidget *parent)
     : QWidget(parent)

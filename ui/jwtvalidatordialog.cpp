@@ -25,7 +25,6 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int kPayloadLevelsExpanded = 5;
 
 QLabel *textLabel(const QString &text, QWidget *parent, const QString &objectName = QString())
 {
@@ -488,7 +487,8 @@ void JwtValidatorDialog::showDecoded(const TokenInspection &inspection, bool tok
     m_shownTree = tree;
     m_model->setJson(tree, stringifiedPaths);
     m_tree->expandBelow(m_model->indexForPath(QStringLiteral("header")), 1);
-    m_tree->expandBelow(m_model->indexForPath(QStringLiteral("payload")), kPayloadLevelsExpanded);
+    m_tree->expandBelow(m_model->indexForPath(QStringLiteral("payload")),
+                        DecodedTreeView::kPayloadLevelsExpanded);
 }
 
 void JwtValidatorDialog::hideEvent(QHideEvent *event)

@@ -12,6 +12,7 @@
 #include "models/deliverylistmodel.h"
 #include "notlisteningbanner.h"
 #include "plainlabel.h"
+#include "plainmessage.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -31,13 +32,6 @@
 
 namespace {
 // Messages quote paths and SQLite's errors: never rich text.
-void warnPlain(QWidget *parent, const QString &title, const QString &text)
-{
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.exec();
-}
-
 const QString kSplitterKey = QStringLiteral("liveView/splitter");
 const QString kColumnsKey = QStringLiteral("liveView/columns");
 const QString kExtraColumnsKey = QStringLiteral("liveView/extraColumns");

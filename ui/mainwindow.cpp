@@ -14,6 +14,7 @@
 #include "livecaptureview.h"
 #include "models/deliverylistmodel.h"
 #include "models/expertinfomodel.h"
+#include "plainmessage.h"
 #include "responsemenu.h"
 #include "sendpanel.h"
 #include "store/sessionlocations.h"
@@ -34,13 +35,6 @@
 
 namespace {
 // Messages quote paths and SQLite's errors: never rich text.
-void warnPlain(QWidget *parent, const QString &title, const QString &text)
-{
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.exec();
-}
-
 // Developer aid, used by scripts/screenshot: open the validator at start with a
 // token and a key read from these files.
 constexpr char kTokenFileVariable[] = "HOOKSCOPE_VALIDATE_TOKEN_FILE";

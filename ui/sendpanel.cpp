@@ -1,6 +1,7 @@
 #include "sendpanel.h"
 
 #include "envelopecomposer.h"
+#include "errorcolours.h"
 #include "formlabel.h"
 #include "jwt/jwtsigner.h"
 #include "plainlabel.h"
@@ -27,8 +28,6 @@
 #include <QVBoxLayout>
 
 namespace {
-const QColor kErrorColour(0xc9, 0x2a, 0x2a);
-
 QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {
     QLabel *label = selectableLabel(objectName, parent);

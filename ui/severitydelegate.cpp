@@ -1,34 +1,13 @@
 #include "severitydelegate.h"
 
 #include "analysis/deliveryanalysis.h"
+#include "statusdot.h"
 
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
 
 #include <array>
-
-namespace {
-constexpr int kDotPixels = 12;
-
-QIcon paintDot(const QColor &color)
-{
-    QIcon icon;
-    for (const qreal scale : {1.0, 2.0}) {
-        QPixmap pixmap(QSize(kDotPixels, kDotPixels) * scale);
-        pixmap.setDevicePixelRatio(scale);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(QPen(color.darker(130), 1));
-        painter.setBrush(color);
-        painter.drawEllipse(QRectF(1.5, 1.5, kDotPixels - 3, kDotPixels - 3));
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
-}
-} // namespace
 
 SeverityDelegate::SeverityDelegate(int severityRole, QObject *parent)
     : QStyledItemDelegate(parent)
@@ -51,9 +30,9 @@ QColor SeverityDelegate::severityColor(Severity severity)
 
 QIcon SeverityDelegate::severityIcon(Severity severity)
 {
-    static const std::array<QIcon, 3> icons = {paintDot(severityColor(Severity::Note)),
-                                               paintDot(severityColor(Severity::Warning)),
-                                               paintDot(severityColor(Severity::Error))};
+    static const std::array<QIcon, 3> icons = {statusDot(severityColor(Severity::Note)),
+                                               statusDot(severityColor(Severity::Warning)),
+                                               statusDot(severityColor(Severity::Error))};
     const auto slot = static_cast<std::size_t>(severity);
     return slot < icons.size() ? icons.at(slot) : QIcon();
 }
@@ -68,5 +47,5 @@ void SeverityDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
         return;
     option->icon = severityIcon(static_cast<Severity>(severity.toInt()));
     option->features |= QStyleOptionViewItem::HasDecoration;
-    option->decorationSize = QSize(kDotPixels, kDotPixels);
+    option->decorationSize = QSize(kStatusDotPixels, kStatusDotPixels);
 }

@@ -2,34 +2,13 @@
 
 #include "jwt/verdict.h"
 #include "models/deliverylistmodel.h"
+#include "statusdot.h"
 
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
 
 #include <array>
-
-namespace {
-constexpr int kDotPixels = 12;
-
-QIcon paintDot(const QColor &color)
-{
-    QIcon icon;
-    for (const qreal scale : {1.0, 2.0}) {
-        QPixmap pixmap(QSize(kDotPixels, kDotPixels) * scale);
-        pixmap.setDevicePixelRatio(scale);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(QPen(color.darker(130), 1));
-        painter.setBrush(color);
-        painter.drawEllipse(QRectF(1.5, 1.5, kDotPixels - 3, kDotPixels - 3));
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
-}
-} // namespace
 
 SignatureDelegate::SignatureDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -53,10 +32,10 @@ QColor SignatureDelegate::statusColor(SignatureStatus status)
 QIcon SignatureDelegate::statusIcon(SignatureStatus status)
 {
     static const std::array<QIcon, 4> icons = {
-        paintDot(statusColor(SignatureStatus::Valid)),
-        paintDot(statusColor(SignatureStatus::Invalid)),
-        paintDot(statusColor(SignatureStatus::Unverified)),
-        paintDot(statusColor(SignatureStatus::Malformed)),
+        statusDot(statusColor(SignatureStatus::Valid)),
+        statusDot(statusColor(SignatureStatus::Invalid)),
+        statusDot(statusColor(SignatureStatus::Unverified)),
+        statusDot(statusColor(SignatureStatus::Malformed)),
     };
     const auto slot = static_cast<std::size_t>(status);
     return slot < icons.size() ? icons.at(slot) : QIcon();
@@ -71,5 +50,5 @@ void SignatureDelegate::initStyleOption(QStyleOptionViewItem *option,
         return;
     option->icon = statusIcon(static_cast<SignatureStatus>(status.toInt()));
     option->features |= QStyleOptionViewItem::HasDecoration;
-    option->decorationSize = QSize(kDotPixels, kDotPixels);
+    option->decorationSize = QSize(kStatusDotPixels, kStatusDotPixels);
 }

@@ -8,11 +8,6 @@
 namespace {
 using simdjson::dom::element_type;
 
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
 bool sameKey(std::string_view key, QLatin1String name)
 {
     return key.size() == size_t(name.size()) && std::equal(key.begin(), key.end(), name.data());
@@ -42,7 +37,7 @@ bool SimdJsonAccess::contains(const Object &object, QLatin1String key)
 QString SimdJsonAccess::string(const Value &value)
 {
     std::string_view text;
-    return value.get_string().get(text) ? QString() : toQString(text);
+    return value.get_string().get(text) ? QString() : qStringOf(text);
 }
 
 double SimdJsonAccess::number(const Value &value)
@@ -83,7 +78,7 @@ QStringList SimdJsonAccess::keys(const Object &object)
     if (!object.present)
         return out;
     for (const auto field : object.json)
-        out << toQString(field.key);
+        out << qStringOf(field.key);
     out.sort();
     out.removeDuplicates();
     return out;

@@ -3,6 +3,15 @@
 #include <simdjson.h>
 
 #include <QByteArray>
+#include <QString>
+
+#include <string_view>
+
+// A string simdjson read (UTF-8, validated by it) as a QString.
+inline QString qStringOf(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
 
 // simdjson DOM parsers for the calling thread, kept and reused: a parser keeps its
 // buffers between documents, and a document lives until its parser parses again,

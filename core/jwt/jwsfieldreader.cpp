@@ -12,11 +12,6 @@ using simdjson::dom::element_type;
 
 constexpr std::string_view kKeyUrlHeaders[] = {"jku", "x5u"};
 
-QString toQString(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
 constexpr size_t kKeyUrlCount = sizeof kKeyUrlHeaders / sizeof kKeyUrlHeaders[0];
 
 bool readHeaderFast(element root, CompactJws *jws)
@@ -30,10 +25,10 @@ bool readHeaderFast(element root, CompactJws *jws)
         if (field.key == "alg") {
             std::string_view alg;
             algIsString = !field.value.get_string().get(alg);
-            jws->alg = algIsString ? toQString(alg) : QString();
+            jws->alg = algIsString ? qStringOf(alg) : QString();
         } else if (field.key == "kid") {
             std::string_view kid;
-            jws->kid = field.value.get_string().get(kid) ? QString() : toQString(kid);
+            jws->kid = field.value.get_string().get(kid) ? QString() : qStringOf(kid);
         } else if (field.key == "crit") {
             jws->hasCrit = true;
         } else {
@@ -43,7 +38,7 @@ bool readHeaderFast(element root, CompactJws *jws)
     }
     for (size_t i = 0; i < kKeyUrlCount; ++i) {
         if (keyUrlNamed[i])
-            jws->keyUrlHeaders << toQString(kKeyUrlHeaders[i]);
+            jws->keyUrlHeaders << qStringOf(kKeyUrlHeaders[i]);
     }
     return algIsString;
 }
