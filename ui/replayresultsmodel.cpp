@@ -26,18 +26,6 @@ void ReplayResultsModel::clear()
     endRemoveRows();
 }
 
-QString ReplayResultsModel::outcomeText(const SendResult &result)
-{
-    if (result.delivered())
-        return QStringLiteral("delivered");
-    if (!result.error.isEmpty())
-        return QStringLiteral("failed: ") + result.error;
-    if (result.status < 200 || result.status > 299)
-        return QStringLiteral("failed: HTTP %1").arg(result.status);
-    return QStringLiteral("failed: answered after %1 ms (Wix gives up at 1250 ms)")
-        .arg(result.latencyMs);
-}
-
 int ReplayResultsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_attempts.size());
@@ -80,7 +68,7 @@ QVariant ReplayResultsModel::data(const QModelIndex &index, int role) const
     case LatencyColumn:
         return QStringLiteral("%1 ms").arg(a.result.latencyMs);
     case OutcomeColumn:
-        return outcomeText(a.result);
+        return a.result.outcomeText();
     default:
         return {};
     }

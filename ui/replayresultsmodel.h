@@ -36,7 +36,6 @@ public:
     const SendAttempt &attemptAt(int row) const { return m_attempts.at(row); }
 
     // "delivered", "failed: HTTP 500", "failed: no answer within 1250 ms", ...
-    static QString outcomeText(const SendResult &result);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -33,18 +33,6 @@ QString SendResultsModel::attemptText(const SendAttempt &attempt)
     return text;
 }
 
-QString SendResultsModel::outcomeText(const SendResult &result)
-{
-    if (result.delivered())
-        return QStringLiteral("delivered");
-    if (!result.error.isEmpty())
-        return QStringLiteral("failed: ") + result.error;
-    if (result.status < 200 || result.status > 299)
-        return QStringLiteral("failed: HTTP %1").arg(result.status);
-    return QStringLiteral("failed: answered after %1 ms (over Wix's 1250 ms)")
-        .arg(result.latencyMs);
-}
-
 int SendResultsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_attempts.size());
@@ -74,7 +62,7 @@ QVariant SendResultsModel::data(const QModelIndex &index, int role) const
         return a.eventId.isEmpty() ? a.eventType
                                    : a.eventType + QStringLiteral("\nevent id ") + a.eventId;
     if (role == Qt::ToolTipRole && index.column() == OutcomeColumn)
-        return outcomeText(a.result);
+        return a.result.outcomeText();
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -91,7 +79,7 @@ QVariant SendResultsModel::data(const QModelIndex &index, int role) const
     case LatencyColumn:
         return QStringLiteral("%1 ms").arg(a.result.latencyMs);
     case OutcomeColumn:
-        return outcomeText(a.result);
+        return a.result.outcomeText();
     default:
         return {};
     }

@@ -33,7 +33,6 @@ public:
     const SendAttempt &attemptAt(int row) const { return m_attempts.at(row); }
 
     static QString attemptText(const SendAttempt &attempt);
-    static QString outcomeText(const SendResult &result); // "delivered", "failed: HTTP 500", ...
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

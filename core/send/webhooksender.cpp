@@ -13,6 +13,19 @@ bool SendResult::delivered() const
            error.isEmpty();
 }
 
+QString SendResult::outcomeText() const
+{
+    if (delivered())
+        return QStringLiteral("delivered");
+    if (!error.isEmpty())
+        return QStringLiteral("failed: ") + error;
+    if (status < 200 || status > 299)
+        return QStringLiteral("failed: HTTP %1").arg(status);
+    return QStringLiteral("failed: answered after %1 ms (Wix gives up at %2 ms)")
+        .arg(latencyMs)
+        .arg(WebhookSender::kWixTimeoutMs);
+}
+
 WebhookSender::WebhookSender(QObject *parent)
     : QObject(parent)
     , m_network(this)

@@ -15,6 +15,8 @@ struct SendResult
     QString error;
     // Like Wix: a 2xx within 1250 ms; a non-2xx, a network error or no answer in time fails.
     bool delivered() const;
+    // "delivered", "failed: HTTP 500", "failed: <network error>", or too slow for Wix.
+    QString outcomeText() const;
 };
 
 // POSTs a token as the body, as Wix does (Content-Type text/plain), giving up
