@@ -55,21 +55,6 @@ bool hasColor(const QImage &image, const QColor &color)
     return false;
 }
 
-// #2 gap, #3 out of order and stale, #4 redundant copy of #2, #5 answered 500, #6 its retry.
-QVector<Delivery> analysedSession()
-{
-    return analysed({
-        contactEvent(1, kT0, QStringLiteral("a"), 1, QStringLiteral("a1"), kT0 - 10, 200,
-                     WixEventKind::Created),
-        contactEvent(2, kT0 + 1000, QStringLiteral("a"), 3, QStringLiteral("a3"), kT0 + 990),
-        contactEvent(3, kT0 + 2000, QStringLiteral("a"), 2, QStringLiteral("a2"), kT0 + 500),
-        contactEvent(4, kT0 + 3000, QStringLiteral("a"), 3, QStringLiteral("a3"), kT0 + 990),
-        contactEvent(5, kT0 + 4000, QStringLiteral("b"), 1, QStringLiteral("b1"), kT0 + 3990, 500,
-                     WixEventKind::Created),
-        contactEvent(6, kT0 + 5000, QStringLiteral("b"), 1, QStringLiteral("b1"), kT0 + 3990, 200,
-                     WixEventKind::Created),
-    });
-}
 } // namespace
 
 void TestAnalysisViews::latencyModelKeepsForwardedOnly()
