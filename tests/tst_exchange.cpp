@@ -23,6 +23,8 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void harHasThe12Structure();
+    void harWaitOutOfRangeIsNoDelay_data();
+    void harWaitOutOfRangeIsNoDelay();
     void resignedFixturesVerifyWithTheExportedKey();
     void redactionIsConsistentAcrossFiles();
     void neverOverwritesUnlessAsked();
@@ -319,6 +321,33 @@ void TestExchange::dropsInvalidWhenAsked()
     QVERIFY(store.open(m_session));
     QCOMPARE(selectDeliveries(store, DeliveryFilter::parse(QStringLiteral("dup:yes"))).size(), 1);
     QCOMPARE(selectDeliveries(store, DeliveryFilter::parse(QStringLiteral("kind:json"))).size(), 1);
+}
+
+void TestExchange::harWaitOutOfRangeIsNoDelay_data()
+{
+    QTest::addColumn<QByteArray>("wait");
+    QTest::addColumn<int>("delayMs");
+    QTest::newRow("a delay") << QByteArray("1300.7") << 1300;
+    QTest::newRow("not known (-1)") << QByteArray("-1") << 0;
+    // Found by fuzz_har (UBSan): converting such a double to int is undefined.
+    QTest::newRow("past int") << QByteArray("2055555555555555555555555555555555555555") << 0;
+    QTest::newRow("huge negative") << QByteArray("-1e300") << 0;
+    QTest::newRow("not a number") << QByteArray("\"soon\"") << 0;
+}
+
+void TestExchange::harWaitOutOfRangeIsNoDelay()
+{
+    QFETCH(QByteArray, wait);
+    QFETCH(int, delayMs);
+    const QByteArray har = R"({"log":{"entries":[{"startedDateTime":"2024-01-01T00:00:00Z",)"
+                           R"("request":{"method":"POST","url":"http://127.0.0.1/webhooks"},)"
+                           R"("response":{"status":200},"timings":{"wait":)" +
+                           wait + "}}]}}";
+    const ImportResult result = readHar(har, QStringLiteral("wait.har"));
+    QVERIFY2(result.errors.isEmpty(),
+             qPrintable(result.errors.isEmpty() ? QString() : result.errors.first().toString()));
+    QCOMPARE(result.deliveries.size(), 1);
+    QCOMPARE(result.deliveries.first().answerDelayMs, delayMs);
 }
 
 void TestExchange::corruptFilesAreNamedWithTheirPosition_data()

@@ -8,7 +8,18 @@
 #include <QJsonDocument>
 #include <QUrl>
 
+#include <limits>
+
 namespace {
+// HAR's timings.wait: milliseconds as a number, -1 when not known. Anything a file may hold
+// that is no delay an int can carry (negative, NaN, 1e300) reads as 0; converting such a
+// double to int would be undefined.
+int waitMs(const QJsonValue &wait)
+{
+    const double ms = wait.toDouble();
+    return ms >= 0 && ms <= double(std::numeric_limits<int>::max()) ? int(ms) : 0;
+}
+
 std::optional<QByteArray> readAll(const QString &path, QString *error)
 {
     QFile file(path);
@@ -109,10 +120,8 @@ ImportResult readHar(const QByteArray &bytes, const QString &source)
                            .value(QLatin1String("text"))
                            .toString()
                            .toUtf8();
-        d.answerDelayMs = int(entry.value(QLatin1String("timings"))
-                                  .toObject()
-                                  .value(QLatin1String("wait"))
-                                  .toDouble());
+        d.answerDelayMs =
+            waitMs(entry.value(QLatin1String("timings")).toObject().value(QLatin1String("wait")));
         d.peer = entry.value(QLatin1String("_hookscope"))
                      .toObject()
                      .value(QLatin1String("peer"))
