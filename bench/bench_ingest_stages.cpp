@@ -1,13 +1,15 @@
 // Issue 7, target 1: what one delivery of the ingest load costs the ingest thread, stage
-// by stage, on the load's own token. CPU time of this thread per delivery, so what else
-// runs on the machine does not count. scripts/bench adds the stages every receiver on this
-// stack must pay (the RS256 check, base64url decoding) to the bare QHttpServer's CPU per request:
-// the most requests per second the machine's cores could serve. Usage: bench_ingest_stages
-// TOKEN_FILE PUBLIC_KEY_PEM [COUNT=20000] Prints one line of microseconds per delivery:
+// by stage, on the load's own token: CPU time of this thread, so what else runs on the
+// machine does not count. scripts/bench adds the stages every receiver on this stack must
+// pay (the RS256 check, base64url decoding) to the bare QHttpServer's CPU per request: the
+// most requests per second the machine's cores could serve.
+//
+// Usage: bench_ingest_stages TOKEN_FILE PUBLIC_KEY_PEM [COUNT=20000]
+// Prints one line of microseconds per delivery:
 //   rs256 base64 verify_decode analysis_and_store store_only
 // rs256: the key's prepared RS256 check alone; base64: Qt's base64url decoding of the
-// token's three segments (what the project decodes with); verify_decode: inspectDelivery (verdict
-// and event); analysis_and_store: SessionWriter::write in batches of 512 less verify_decode;
+// token's three segments; verify_decode: inspectDelivery (verdict and event);
+// analysis_and_store: SessionWriter::write in batches of 512 less verify_decode;
 // store_only: SessionStore::append of the analysed deliveries in batches of 512.
 // Every delivery is the same token, as in the wrk load (duplicates from the second on).
 #include "threadcpuclock.h"
