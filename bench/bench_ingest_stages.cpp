@@ -6,12 +6,15 @@
 //
 // Usage: bench_ingest_stages TOKEN_FILE PUBLIC_KEY_PEM [COUNT=20000]
 // Prints one line of microseconds per delivery:
-//   rs256 base64 verify_decode analysis_and_store store_only
+//   rs256 base64 verify_decode analysis_and_store store_only least_receiver
 // rs256: the key's prepared RS256 check alone; base64: Qt's base64url decoding of the
 // token's three segments; verify_decode: inspectDelivery (verdict and event);
 // analysis_and_store: SessionWriter::write in batches of 512 less verify_decode;
-// store_only: SessionStore::append of the analysed deliveries in batches of 512.
+// store_only: SessionStore::append of the analysed deliveries in batches of 512;
+// least_receiver: what any receiver doing target 1's work must do (leastreceiver.h).
 // Every delivery is the same token, as in the wrk load (duplicates from the second on).
+#include "base64url.h"
+#include "leastreceiver.h"
 #include "threadcpuclock.h"
 
 #include "capture/deliveryinspector.h"
@@ -92,15 +95,8 @@ int main(int argc, char **argv)
     });
     const QList<QByteArray> segments = token.split('.');
     const double base64 = microsPerDelivery(count, [&] {
-        for (int i = 0; i < count; ++i) {
-            for (const QByteArray &segment : segments)
-                failures +=
-                    QByteArray::fromBase64Encoding(
-                        segment, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                                     QByteArray::AbortOnBase64DecodingErrors)
-                        ? 0
-                        : 1;
-        }
+        for (int i = 0; i < count; ++i)
+            failures += undecodableSegments(segments);
     });
     QVector<Delivery> inspected = deliveries;
     const double verifyDecode = microsPerDelivery(count, [&] {
@@ -137,7 +133,16 @@ int main(int argc, char **argv)
                 qFatal("%s", qPrintable(error));
         }
     });
-    std::printf("%.1f %.1f %.1f %.1f %.1f\n", rs256, base64, verifyDecode, write - verifyDecode,
-                append);
+
+    LeastReceiver least(*key.rs256(), dir.filePath(QStringLiteral("least.sqlite")));
+    const QVector<QByteArray> tokens(LeastReceiver::kBatch, token);
+    const double leastReceiver = microsPerDelivery(count, [&] {
+        for (int received = 0; received < count; received += LeastReceiver::kBatch) {
+            if (!least.receive(tokens))
+                qFatal("least receiver: %s", qPrintable(least.error()));
+        }
+    });
+    std::printf("%.1f %.1f %.1f %.1f %.1f %.1f\n", rs256, base64, verifyDecode,
+                write - verifyDecode, append, leastReceiver);
     return failures == 0 ? 0 : 1;
 }
