@@ -301,11 +301,8 @@ int runCurlCommand(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1 || !ok)
         return usageError(parser, QStringLiteral("curl takes one delivery number."));
     SessionStore store;
-    QString error;
-    if (!store.open(sessionPath(parser), &error)) {
-        printErr(QStringLiteral("hookscope: %1\n").arg(error));
-        return ExitUsage;
-    }
+    if (const int code = openSessionArgument(parser, store); code >= 0)
+        return code;
     const std::optional<Delivery> d = store.load(seq);
     if (!d) {
         printErr(QStringLiteral("hookscope: no delivery %1\n").arg(seq));

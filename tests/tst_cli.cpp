@@ -24,6 +24,8 @@ private Q_SLOTS:
     void decodeRejectsNonJwt();
     void usageErrors_data();
     void usageErrors();
+    void readingCommandsNeedASession_data();
+    void readingCommandsNeedASession();
     void helpAndVersion();
     void keygenWritesOwnerOnlyPair();
     void templatesListed();
@@ -281,6 +283,31 @@ void TestCli::usageErrors()
     const Run result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains("Usage:"), result.err.constData());
+}
+
+void TestCli::readingCommandsNeedASession_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("show") << QStringList{QStringLiteral("show")};
+    QTest::newRow("report") << QStringList{QStringLiteral("report")};
+    QTest::newRow("diff") << QStringList{QStringLiteral("diff"), QStringLiteral("1"),
+                                         QStringLiteral("2")};
+    QTest::newRow("export") << QStringList{QStringLiteral("export"), QStringLiteral("--out"),
+                                           m_dir.filePath(QStringLiteral("nothing-exported"))};
+    QTest::newRow("replay") << QStringList{QStringLiteral("replay"), QStringLiteral("--to"),
+                                           QStringLiteral("http://127.0.0.1:9/")};
+    QTest::newRow("curl") << QStringList{QStringLiteral("curl"), QStringLiteral("1")};
+}
+
+// A command that reads a session names the missing one and never creates it.
+void TestCli::readingCommandsNeedASession()
+{
+    QFETCH(QStringList, arguments);
+    const QString path = m_dir.filePath(QStringLiteral("never-created.hookscope"));
+    const Run result = run(arguments + QStringList{QStringLiteral("--session"), path});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("no session at " + path.toUtf8()), result.err.constData());
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 void TestCli::helpAndVersion()
