@@ -1,5 +1,6 @@
 // The filter bar's language (also `--only`) on arbitrary text: parsed, its
 // errors marked in place, and matched against rows of every kind.
+#include "examplerows.h"
 #include "filter/deliveryfilter.h"
 
 #include <cstddef>
@@ -10,20 +11,7 @@
 namespace {
 QVector<DeliveryRow> rows()
 {
-    DeliveryRow valid;
-    valid.seq = 7;
-    valid.method = QStringLiteral("POST");
-    valid.target = QStringLiteral("/webhooks/wix?x=1");
-    valid.eventType = QStringLiteral("wix.contacts.v4.contact_created");
-    valid.instanceId = QStringLiteral("a6d1c7d0-6a9d-4c38-bd0a-0f5b7e1f3c11");
-    valid.entity = QStringLiteral("wix.contacts.v4.contact/4b0133d5-2a8e-4d0b-9d6f-6c7a1f3b2e10");
-    valid.identity = QStringLiteral("MEMBER 0b8e4c6a-2f1d-4f0e-8a1b-3c5d7e9f1a2b");
-    valid.keyName = QStringLiteral("shop");
-    valid.reasonCode = QStringLiteral("valid");
-    valid.answerStatus = 500;
-    valid.signature = SignatureStatus::Valid;
-    valid.bodyKind = BodyKind::Jwt;
-    valid.analysisFlags = FlagDuplicate | FlagDuplicateRetry | FlagSequenceGap;
+    const DeliveryRow valid = exampleContactCreatedRow();
 
     DeliveryRow retried = valid;
     retried.eventType = QStringLiteral("AppInstalled");

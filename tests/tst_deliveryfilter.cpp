@@ -1,3 +1,4 @@
+#include "examplerows.h"
 #include "filter/deliveryfilter.h"
 #include "filter/packedrowfilter.h"
 #include "models/stringpool.h"
@@ -14,27 +15,6 @@ private Q_SLOTS:
     void errors_data();
     void errors();
 };
-
-namespace {
-DeliveryRow contactCreated()
-{
-    DeliveryRow row;
-    row.seq = 7;
-    row.method = QStringLiteral("POST");
-    row.target = QStringLiteral("/webhooks/wix?x=1");
-    row.eventType = QStringLiteral("wix.contacts.v4.contact_created");
-    row.instanceId = QStringLiteral("a6d1c7d0-6a9d-4c38-bd0a-0f5b7e1f3c11");
-    row.entity = QStringLiteral("wix.contacts.v4.contact/4b0133d5");
-    row.identity = QStringLiteral("MEMBER m-42");
-    row.keyName = QStringLiteral("shop");
-    row.reasonCode = QStringLiteral("valid");
-    row.answerStatus = 500;
-    row.signature = SignatureStatus::Valid;
-    row.bodyKind = BodyKind::Jwt;
-    row.analysisFlags = FlagDuplicate | FlagDuplicateRetry | FlagSequenceGap;
-    return row;
-}
-} // namespace
 
 void TestDeliveryFilter::terms_data()
 {
@@ -83,10 +63,10 @@ void TestDeliveryFilter::terms()
     QFETCH(bool, matches);
     const DeliveryFilter parsed = DeliveryFilter::parse(filter);
     QVERIFY2(parsed.isValid(), qPrintable(parsed.errors().value(0).message));
-    QCOMPARE(parsed.matches(contactCreated()), matches);
+    QCOMPARE(parsed.matches(exampleContactCreatedRow()), matches);
     // The list's packed rows get the same verdict, also when the texts were judged before.
     StringPool strings;
-    const PackedDeliveryRow packed = PackedDeliveryRow::pack(contactCreated(), strings);
+    const PackedDeliveryRow packed = PackedDeliveryRow::pack(exampleContactCreatedRow(), strings);
     PackedRowFilter packedFilter(parsed, strings);
     QCOMPARE(packedFilter.matches(packed), matches);
     QCOMPARE(packedFilter.matches(packed), matches);
