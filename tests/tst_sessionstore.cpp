@@ -1,6 +1,7 @@
 #include "models/deliveryrow.h"
 #include "store/sessionrowreader.h"
 #include "store/sessionstore.h"
+#include "store/walcheckpointer.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void failedBatchStoresNothing();
     void binaryAndEmptyBodies();
     void integrityCheck();
+    void logCopiedInTheBackground();
     void rowsFromColumnsMatchRowsFromDeliveries();
     void rowReaderCarriesEachTextOnce();
     void summariesFromColumnsMatchTheDeliveries();
@@ -332,6 +334,41 @@ void TestSessionStore::integrityCheck()
     SessionStore store;
     QVERIFY(store.open(m_path));
     QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+}
+
+// The capture's store commits a few deliveries at a time, thousands of times a second: its
+// write-ahead log is copied into the file by a thread of its own while the commits go on,
+// stays bounded, and closing leaves the file whole without its log.
+void TestSessionStore::logCopiedInTheBackground()
+{
+    constexpr int kBatches = 5000;
+    constexpr int kPerBatch = 4;
+    const QString log = m_path + QStringLiteral("-wal");
+    {
+        SessionStore store;
+        QVERIFY(store.open(m_path));
+        store.checkpointInBackground();
+        const Delivery delivery = sample(QByteArray(4000, 'x')); // about a page each
+        qint64 largestLog = 0;
+        for (int i = 0; i < kBatches; ++i) {
+            QVector<Delivery> batch(kPerBatch, delivery);
+            QVERIFY(store.append(batch));
+            largestLog = qMax(largestLog, QFileInfo(log).size());
+        }
+        // 20,000 pages went through a log never more than twice the restart threshold.
+        const qint64 bound = 2 * WalCheckpointer::kRestartPages * 4096;
+        QVERIFY2(largestLog < bound,
+                 qPrintable(QStringLiteral("the log reached %1 bytes").arg(largestLog)));
+        // While the store is still open, the file holds what the log held.
+        QVERIFY(QFileInfo(m_path).size() > qint64(kBatches) * kPerBatch * 4000 / 2);
+        QCOMPARE(store.count(), qint64(kBatches) * kPerBatch);
+    }
+    QVERIFY(!QFileInfo::exists(log));
+    SessionStore again;
+    QVERIFY(again.open(m_path));
+    QCOMPARE(again.count(), qint64(kBatches) * kPerBatch);
+    QCOMPARE(again.load(kBatches * kPerBatch)->body, QByteArray(4000, 'x'));
+    QCOMPARE(again.integrityCheck(), QStringLiteral("ok"));
 }
 
 void TestSessionStore::rowsFromColumnsMatchRowsFromDeliveries()

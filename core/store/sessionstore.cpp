@@ -6,6 +6,7 @@
 #include "models/stringpool.h"
 #include "store/sessionrowreader.h"
 #include "store/sqlitestatement.h"
+#include "store/walcheckpointer.h"
 #include "wix/tokeninspection.h"
 
 #include <QAtomicInt>
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -435,6 +437,9 @@ bool SessionStore::migrate(QString *error)
 
 void SessionStore::close()
 {
+    // Its connection closed first, so this one is the last and SQLite checkpoints the
+    // whole log and removes it as it closes.
+    m_checkpointer.reset();
     // Finalized before the connection closes, which they would keep open.
     m_insert.reset();
     m_insertPayload.reset();
@@ -451,6 +456,27 @@ void SessionStore::close()
 QSqlDatabase SessionStore::database() const
 {
     return QSqlDatabase::database(m_connection, false);
+}
+
+sqlite3 *SessionStore::handle() const
+{
+    if (!isOpen())
+        return nullptr;
+    // Qt's SQLite driver hands out its connection as a "sqlite3*". Debian's Qt links the
+    // system libsqlite3, the library core links: one SQLite in the process.
+    const QVariant handle = database().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+void SessionStore::checkpointInBackground()
+{
+    sqlite3 *writer = handle();
+    if (!writer || m_checkpointer)
+        return;
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+    m_checkpointer->attach(writer);
 }
 
 bool SessionStore::isOpen() const

@@ -6,6 +6,8 @@ struct AnalysisInput;
 struct DeliveryRow;
 class QSqlDatabase;
 class SqliteStatement;
+class WalCheckpointer;
+struct sqlite3;
 
 #include <QString>
 #include <QVector>
@@ -34,6 +36,12 @@ public:
     QString path() const { return m_path; }
     // The connection, for readers that go below QtSql (SqliteStatement).
     QSqlDatabase database() const;
+    // The same connection as SQLite's C API has it; null when none is open.
+    sqlite3 *handle() const;
+    // For a store that takes many small commits (the capture's): until close(), the
+    // write-ahead log is copied into the file by a thread of its own (WalCheckpointer),
+    // never in the thread that commits.
+    void checkpointInBackground();
 
     // Stores the batch in one transaction (group commit) and gives each its seq.
     // All or nothing: on failure no delivery of the batch is stored.
@@ -77,6 +85,7 @@ private:
     // prepare and QVariant bindings cost more than the insert itself).
     std::unique_ptr<SqliteStatement> m_insert;
     std::unique_ptr<SqliteStatement> m_insertPayload;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     QString m_path;
     qint64 m_nextSeq = 1;
 };

@@ -11,6 +11,7 @@ bool SessionWriter::open(const QString &path, QString *error)
     m_analyzerStale = false;
     if (!m_store.open(path, error))
         return false;
+    m_store.checkpointInBackground(); // commits of a few deliveries each, many per second
     m_path = path;
     // The session is analysed again before the first write (or prepareAnalyzer()), not
     // here: for a large session that takes seconds, and the caller waits for open().
@@ -47,6 +48,7 @@ bool SessionWriter::reopenForWriting(QString *error)
         m_lastError = *error;
         return false;
     }
+    m_store.checkpointInBackground();
     m_reopen = false;
     return true;
 }

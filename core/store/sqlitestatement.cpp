@@ -2,26 +2,11 @@
 
 #include "store/sessionstore.h"
 
-#include <QSqlDatabase>
-#include <QSqlDriver>
-
 #include <sqlite3.h>
-
-namespace {
-// Qt's SQLite driver hands out its connection as a "sqlite3*". Debian's Qt links the
-// system libsqlite3, the library this file links: one SQLite in the process.
-sqlite3 *handleOf(const SessionStore &store)
-{
-    const QVariant handle = store.database().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-} // namespace
 
 SqliteStatement::SqliteStatement(const SessionStore &store, const char *sql)
 {
-    sqlite3 *db = store.isOpen() ? handleOf(store) : nullptr;
+    sqlite3 *db = store.handle();
     if (!db) {
         m_error = QStringLiteral("no session is open");
         return;
