@@ -10,7 +10,8 @@
 // rs256: the key's prepared RS256 check alone; base64: Qt's base64url decoding of the
 // token's three segments; verify_decode: inspectDelivery (verdict and event);
 // analysis_and_store: SessionWriter::write in batches of 512 less verify_decode;
-// store_only: SessionStore::append of the analysed deliveries in batches of 512;
+// store_only: SessionStore::append of the analysed deliveries in batches of 512 (the log
+// copied into the file in the background, as the writer's);
 // least_receiver: what any receiver doing target 1's work must do (leastreceiver.h).
 // Every delivery is the same token, as in the wrk load (duplicates from the second on).
 #include "base64url.h"
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
     SessionStore store;
     if (!store.open(dir.filePath(QStringLiteral("store.hookscope")), &error))
         qFatal("%s", qPrintable(error));
+    store.checkpointInBackground(); // as SessionWriter's store does
     const double append = microsPerDelivery(count, [&] {
         for (int first = 0; first < count; first += kBatch) {
             QVector<Delivery> batch = analysed.mid(first, kBatch);
