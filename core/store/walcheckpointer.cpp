@@ -14,8 +14,8 @@ WalCheckpointer::WalCheckpointer(const QString &path)
 
 WalCheckpointer::~WalCheckpointer()
 {
-    if (m_writer)
-        sqlite3_wal_hook(m_writer, nullptr, nullptr);
+    if (m_writer) // SQLite's own checkpoints again, for whatever the connection still commits
+        sqlite3_wal_autocheckpoint(m_writer, kPagesPerCheckpoint);
     {
         QMutexLocker lock(&m_mutex);
         m_stopping = true;

@@ -25,7 +25,8 @@ public:
     static constexpr int kRestartPages = 4 * kPagesPerCheckpoint; // 16 MB of 4 kB pages
 
     explicit WalCheckpointer(const QString &path);
-    // Detaches, lets a checkpoint under way finish, and closes its connection.
+    // Gives the writer back SQLite's own checkpoints, lets a checkpoint under way finish,
+    // and closes its connection.
     ~WalCheckpointer();
 
     // From now on commits on `writer` (a connection to the same file, in WAL mode) wake
