@@ -43,8 +43,14 @@ int WalCheckpointer::onCommit(void *self, sqlite3 *writer, const char *, int pag
         checkpointer->m_wake.wakeAll();
         return SQLITE_OK;
     }
-    if (checkpointer->m_running)
-        return SQLITE_OK; // its copy ends soon; the next commit sees to the rest
+    if (checkpointer->m_running) {
+        if (pages < kMaxPages)
+            return SQLITE_OK; // its copy ends soon; the next commit sees to the rest
+        // The writer outran the copy: it waits for it, as SQLite's own checkpoints in its
+        // thread would have made it, so the log never grows past about kMaxPages.
+        while (checkpointer->m_running)
+            checkpointer->m_idle.wait(&checkpointer->m_mutex);
+    }
     lock.unlock();
     // The log starts over only after a checkpoint that took it to its last frame, with no
     // commit in between: under a steady load that is never the background copy, so the
@@ -81,6 +87,7 @@ void WalCheckpointer::run()
             sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         lock.relock();
         m_running = false;
+        m_idle.wakeAll();
     }
     lock.unlock();
     sqlite3_close(db);

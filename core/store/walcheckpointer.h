@@ -23,6 +23,8 @@ public:
     static constexpr int kPagesPerCheckpoint = 1000; // SQLite's own threshold
     // Past this, the writer copies what the background copy left (see onCommit()).
     static constexpr int kRestartPages = 4 * kPagesPerCheckpoint; // 16 MB of 4 kB pages
+    // Past this, a commit waits for a background copy under way to end (see onCommit()).
+    static constexpr int kMaxPages = 2 * kRestartPages;
 
     explicit WalCheckpointer(const QString &path);
     // Gives the writer back SQLite's own checkpoints, lets a checkpoint under way finish,
@@ -40,7 +42,8 @@ private:
     const QString m_path;
     sqlite3 *m_writer = nullptr;
     QMutex m_mutex;
-    QWaitCondition m_wake;
+    QWaitCondition m_wake; // a copy is asked for, or the thread is to stop
+    QWaitCondition m_idle; // a copy has ended
     bool m_requested = false;
     bool m_running = false;
     bool m_stopping = false;
