@@ -9,9 +9,8 @@ bool SessionWriter::open(const QString &path, QString *error)
     m_sinceRefused.invalidate();
     m_reopen = false;
     m_analyzerStale = false;
-    if (!m_store.open(path, error))
+    if (!openStore(path, error))
         return false;
-    m_store.checkpointInBackground(); // commits of a few deliveries each, many per second
     m_path = path;
     // The session is analysed again before the first write (or prepareAnalyzer()), not
     // here: for a large session that takes seconds, and the caller waits for open().
@@ -20,6 +19,14 @@ bool SessionWriter::open(const QString &path, QString *error)
     // batch is answered 503 until it is.
     if (!m_store.checkWritable(&m_openWarning))
         m_reopen = true;
+    return true;
+}
+
+bool SessionWriter::openStore(const QString &path, QString *error)
+{
+    if (!m_store.open(path, error))
+        return false;
+    m_store.checkpointInBackground(); // commits of a few deliveries each, many per second
     return true;
 }
 
@@ -44,11 +51,10 @@ bool SessionWriter::reopenForWriting(QString *error)
         return false;
     }
     m_sinceRefused.invalidate();
-    if (!m_store.open(m_path, error) || !m_store.checkWritable(error)) {
+    if (!openStore(m_path, error) || !m_store.checkWritable(error)) {
         m_lastError = *error;
         return false;
     }
-    m_store.checkpointInBackground();
     m_reopen = false;
     return true;
 }

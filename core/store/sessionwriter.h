@@ -40,6 +40,8 @@ public:
     bool write(QVector<Delivery> &deliveries, const JwtVerifier &verifier, QString *error);
 
 private:
+    // Opens m_store with its log copied in the background, as for every store written.
+    bool openStore(const QString &path, QString *error);
     void reanalyse();
     bool reopenForWriting(QString *error);
 
