@@ -8,8 +8,6 @@
 #include <QTimer>
 #include <QToolButton>
 
-namespace {} // namespace
-
 CaptureStatusBar::CaptureStatusBar(QWidget *parent)
     : QStatusBar(parent)
     , m_url(new CopyUrlButton(this))

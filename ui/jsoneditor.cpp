@@ -1,4 +1,5 @@
 #include "jsoneditor.h"
+
 #include "errorcolours.h"
 
 #include <QFontDatabase>
@@ -8,8 +9,6 @@
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QVBoxLayout>
-
-namespace {} // namespace
 
 JsonEditor::JsonEditor(QWidget *parent)
     : QWidget(parent)
