@@ -43,7 +43,10 @@ Delivery TestSessionStore::sample(const QByteArray &body)
     d.method = QStringLiteral("POST");
     d.path = QStringLiteral("/webhooks/wix");
     d.query = QStringLiteral("a=1&b=%20");
-    d.headers = {{"Content-Type", "text/plain"}, {"X-Dup", "1"}, {"x-dup", "2"}};
+    d.headers = {{"Content-Type", "text/plain"},
+                 {"X-Dup", "1"},
+                 {"x-dup", "2"},
+                 {"X-Latin1", "caf\xe9 \"q\" \\ \t\x01"}};
     d.body = body;
     d.size = body.size();
     d.peer = QStringLiteral("127.0.0.1");
@@ -55,7 +58,7 @@ Delivery TestSessionStore::sample(const QByteArray &body)
     d.reason = VerdictReason::SignatureTampered;
     d.verdictMessage = QStringLiteral("tampered");
     d.keyName = QStringLiteral("shop");
-    d.warnings = {QStringLiteral("w1"), QStringLiteral("w2")};
+    d.warnings = {QStringLiteral("w1"), QStringLiteral("w2 \"µ\"\n")};
     ForwardResult forward;
     forward.status = 502;
     forward.latencyMs = 1400;
@@ -86,10 +89,11 @@ void TestSessionStore::roundTrip()
     QCOMPARE(d.method, expected.method);
     QCOMPARE(d.path, expected.path);
     QCOMPARE(d.query, expected.query);
-    QCOMPARE(d.headers.size(), 3);
+    QCOMPARE(d.headers.size(), 4);
     QCOMPARE(d.headers.at(1).name, QByteArray("X-Dup"));
     QCOMPARE(d.headers.at(2).name, QByteArray("x-dup"));
     QCOMPARE(d.headers.at(2).value, QByteArray("2"));
+    QCOMPARE(d.headers.at(3).value, expected.headers.at(3).value); // bytes past ASCII too
     QCOMPARE(d.body, QByteArray("hello"));
     QCOMPARE(d.bodyKind, BodyKind::Text);
     QCOMPARE(d.answerStatus, 500);
@@ -471,7 +475,8 @@ void TestSessionStore::summariesFromColumnsMatchTheDeliveries()
     withEvent.analysis.duplicateKind = DuplicateKind::Retry;
     withEvent.analysis.likelyRetryAttempt = 1;
     withEvent.analysis.findings = {
-        {Severity::Note, QStringLiteral("dup.retry"), QStringLiteral("again"), 3}};
+        {Severity::Note, QStringLiteral("dup.retry"), QStringLiteral("again"), 3},
+        {Severity::Error, QStringLiteral("sig.invalid"), QStringLiteral("\"q\" 1.2 µs\n"), 0}};
     Delivery appEvent = sample("y");
     appEvent.forward.reset();
     appEvent.event.shape = WixEventShape::AppManagement;
@@ -509,6 +514,14 @@ void TestSessionStore::summariesFromColumnsMatchTheDeliveries()
         QCOMPARE(s.analysis.duplicateKind, d.analysis.duplicateKind);
         QCOMPARE(s.analysis.likelyRetryAttempt, d.analysis.likelyRetryAttempt);
         QCOMPARE(s.analysis.findings.size(), d.analysis.findings.size());
+        for (int f = 0; f < s.analysis.findings.size(); ++f) {
+            const Finding &read = s.analysis.findings.at(f);
+            const Finding &written = d.analysis.findings.at(f);
+            QCOMPARE(read.severity, written.severity);
+            QCOMPARE(read.code, written.code);
+            QCOMPARE(read.message, written.message);
+            QCOMPARE(read.relatedSeq, written.relatedSeq);
+        }
         QCOMPARE(s.event.shape, d.event.shape);
         QCOMPARE(s.event.kind, d.event.kind);
         QCOMPARE(s.event.eventType, d.event.eventType);

@@ -1,5 +1,7 @@
 #include "analysis/deliveryanalysis.h"
 
+#include "json/jsontextwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -52,12 +54,28 @@ void DeliveryAnalysis::writeJson(QJsonObject &json) const
     json.insert(QStringLiteral("findings"), list);
 }
 
-QString DeliveryAnalysis::findingsJson() const
+QByteArray DeliveryAnalysis::findingsJson() const
 {
-    QJsonArray list;
-    for (const Finding &finding : findings)
-        list.append(finding.toJson());
-    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+    // What QJsonDocument writes for the list of toJson()'s objects, keys in its order.
+    JsonTextWriter json;
+    json.beginArray();
+    for (const Finding &finding : findings) {
+        json.beginObject();
+        json.key(QLatin1String("code"));
+        json.string(finding.code);
+        json.key(QLatin1String("message"));
+        json.string(finding.message);
+        json.key(QLatin1String("related"));
+        if (finding.relatedSeq > 0)
+            json.integer(finding.relatedSeq);
+        else
+            json.null();
+        json.key(QLatin1String("severity"));
+        json.string(severityName(finding.severity));
+        json.endObject();
+    }
+    json.endArray();
+    return json.take();
 }
 
 QVector<Finding> DeliveryAnalysis::findingsFromJson(const QString &text)

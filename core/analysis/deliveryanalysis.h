@@ -50,6 +50,6 @@ struct DeliveryAnalysis
     // The `report --json` fields: duplicate_of, duplicate_kind, out_of_order_after,
     // sequence_gap, likely_retry_attempt (null when not flagged) and findings.
     void writeJson(QJsonObject &json) const;
-    QString findingsJson() const; // for the session's findings column
+    QByteArray findingsJson() const; // UTF-8, for the session's findings column
     static QVector<Finding> findingsFromJson(const QString &text);
 };

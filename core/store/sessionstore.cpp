@@ -8,6 +8,7 @@
 #include "store/sqlitestatement.h"
 #include "store/walcheckpointer.h"
 #include "wix/tokeninspection.h"
+#include "json/jsontextwriter.h"
 
 #include <QAtomicInt>
 #include <QFile>
@@ -140,13 +141,29 @@ QString nextConnectionName()
     return QStringLiteral("hookscope-session-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-QString headersJson(const QVector<HttpHeader> &headers)
+// [["name","value"], ...]: HTTP's bytes read as Latin-1, as Qt reads them.
+QByteArray headersJson(const QVector<HttpHeader> &headers)
 {
-    QJsonArray list;
-    for (const HttpHeader &header : headers)
-        list.append(
-            QJsonArray{QString::fromLatin1(header.name), QString::fromLatin1(header.value)});
-    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+    JsonTextWriter json;
+    json.beginArray();
+    for (const HttpHeader &header : headers) {
+        json.beginArray();
+        json.latin1String(header.name);
+        json.latin1String(header.value);
+        json.endArray();
+    }
+    json.endArray();
+    return json.take();
+}
+
+QByteArray stringsJson(const QStringList &strings)
+{
+    JsonTextWriter json;
+    json.beginArray();
+    for (const QString &string : strings)
+        json.string(string);
+    json.endArray();
+    return json.take();
 }
 
 QVector<HttpHeader> headersFromJson(const QString &text)
@@ -538,7 +555,7 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
         insert.bind(i++, a.outOfOrderAfter);
         insert.bind(i++, a.sequenceGap);
         insert.bind(i++, a.likelyRetryAttempt);
-        insert.bindText(i++, a.findingsJson());
+        insert.bindUtf8(i++, a.findingsJson());
         insert.bind(i++, d.arrivalMs);
         insert.bindText(i++, d.method);
         insert.bindText(i++, d.path);
@@ -560,18 +577,14 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
         insert.bindText(i++, reasonCode(d.reason));
         insert.bindText(i++, d.verdictMessage);
         insert.bindText(i++, d.keyName);
-        insert.bindText(
-            i++, d.warnings.isEmpty()
-                     ? QStringLiteral("[]")
-                     : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(d.warnings))
-                                             .toJson(QJsonDocument::Compact)));
+        insert.bindUtf8(i++, stringsJson(d.warnings));
         for (const QString *field :
              {&d.event.eventType, &d.event.instanceId, &d.event.eventId, &d.event.entityFqdn,
               &d.event.entityId, &d.event.identityTypeText, &d.event.identityId, &d.event.eventTime,
               &d.event.entityEventSequence})
             insert.bindText(i++, *field);
         insertPayload.bind(1, seq);
-        insertPayload.bindText(2, headersJson(d.headers));
+        insertPayload.bindUtf8(2, headersJson(d.headers));
         insertPayload.bindBlob(3, d.body);
         insertPayload.bindBlob(4, d.answerBody);
         if (forwarded)

@@ -45,9 +45,13 @@ void SqliteStatement::bindNull(int parameter)
 void SqliteStatement::bindText(int parameter, const QString &value)
 {
     // As UTF-8, the session's encoding: Qt's conversion is quicker than SQLite's.
-    const QByteArray utf8 = value.toUtf8();
-    sqlite3_bind_text(m_statement, parameter, utf8.isNull() ? "" : utf8.constData(),
-                      int(utf8.size()), SQLITE_TRANSIENT);
+    bindUtf8(parameter, value.toUtf8());
+}
+
+void SqliteStatement::bindUtf8(int parameter, QByteArrayView utf8)
+{
+    sqlite3_bind_text64(m_statement, parameter, utf8.isNull() ? "" : utf8.data(),
+                        sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 void SqliteStatement::bindBlob(int parameter, QByteArrayView value)

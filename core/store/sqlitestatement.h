@@ -27,6 +27,7 @@ public:
     // Text and bytes are copied: they may go away after the call. A null QString is
     // bound as '' and a null QByteArray as an empty blob, never as NULL.
     void bindText(int parameter, const QString &value);
+    void bindUtf8(int parameter, QByteArrayView utf8); // text already in UTF-8
     void bindBlob(int parameter, QByteArrayView value);
     // Runs a statement that returns no rows, then resets it for the next run. False on
     // an error: errorText() and errorCode() tell which.

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QLatin1String>
+#include <QStringView>
+
+#include <memory>
+
+// Writes compact JSON text straight into UTF-8 bytes, value by value, with RapidJSON's
+// writer (Debian's rapidjson-dev). For the small documents the store writes with every
+// delivery (its findings, its headers): building a QJsonObject tree only to serialise it
+// cost more than all of SQLite's work for the row. What is read back or shown still goes
+// through QJsonDocument, which reads this text like its own.
+class JsonTextWriter
+{
+public:
+    JsonTextWriter();
+    ~JsonTextWriter();
+    JsonTextWriter(const JsonTextWriter &) = delete;
+    JsonTextWriter &operator=(const JsonTextWriter &) = delete;
+
+    void beginArray();
+    void endArray();
+    void beginObject();
+    void endObject();
+    void key(QLatin1String name);
+    void string(QStringView text);          // lone surrogates are written as U+FFFD, as Qt does
+    void latin1String(QByteArrayView text); // bytes as Qt reads HTTP headers
+    void integer(qint64 value);
+    void null();
+    // The text once every array and object begun is ended, else empty; the writer is
+    // ready for the next document.
+    QByteArray take();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
