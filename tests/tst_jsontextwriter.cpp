@@ -18,6 +18,8 @@ private slots:
     void everyLatin1ByteReadsBack();
     void numbersNullsAndKeys();
     void unfinishedDocumentIsNotText();
+    void nestedValuesAndCommas();
+    void misuseIsNotText();
     void findingsAreQtsText();
 };
 
@@ -118,6 +120,56 @@ void TestJsonTextWriter::unfinishedDocumentIsNotText()
     json.endArray();
     QCOMPARE(json.take(), QByteArray("[1]"));
     QCOMPARE(json.take(), QByteArray());
+}
+
+void TestJsonTextWriter::nestedValuesAndCommas()
+{
+    JsonTextWriter json;
+    json.beginArray();
+    json.beginObject();
+    json.endObject();
+    json.beginArray();
+    json.beginArray();
+    json.endArray();
+    json.null();
+    json.endArray();
+    json.beginObject();
+    json.key(QLatin1String("a"));
+    json.beginObject();
+    json.key(QLatin1String("b"));
+    json.integer(1);
+    json.key(QLatin1String("c"));
+    json.beginArray();
+    json.string(QStringLiteral("x"));
+    json.latin1String("y");
+    json.endArray();
+    json.endObject();
+    json.key(QLatin1String("d"));
+    json.null();
+    json.endObject();
+    json.integer(0);
+    json.endArray();
+    const QByteArray text = json.take();
+    QCOMPARE(text, QByteArray(R"([{},[[],null],{"a":{"b":1,"c":["x","y"]},"d":null},0])"));
+    QJsonParseError error;
+    QJsonDocument::fromJson(text, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+}
+
+void TestJsonTextWriter::misuseIsNotText()
+{
+    JsonTextWriter json;
+    json.endArray(); // nothing begun
+    QCOMPARE(json.take(), QByteArray());
+    json.beginObject();
+    json.key(QLatin1String("k"));
+    json.endObject(); // a key without its value
+    QCOMPARE(json.take(), QByteArray());
+    json.integer(1);
+    json.integer(2); // two documents
+    QCOMPARE(json.take(), QByteArray());
+    json.null();
+    QCOMPARE(json.take(), QByteArray("null"));
 }
 
 void TestJsonTextWriter::findingsAreQtsText()

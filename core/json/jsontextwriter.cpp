@@ -2,19 +2,46 @@
 
 #include <QString>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <simdjson.h>
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 struct JsonTextWriter::Private
 {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer{buffer};
+    simdjson::internal::mini_formatter format;
+    std::vector<bool> hasMember; // one per array or object begun and not ended
+    int rootValues = 0;
+    bool afterKey = false;
+    bool misused = false; // an end without its begin: take() returns no text
+
+    // The comma between an array's or object's members; none between a key and its value.
+    void beforeMember()
+    {
+        if (afterKey) {
+            afterKey = false;
+        } else if (hasMember.empty()) {
+            ++rootValues;
+        } else {
+            if (hasMember.back())
+                format.comma();
+            hasMember.back() = true;
+        }
+    }
+
+    void end()
+    {
+        if (hasMember.empty() || afterKey)
+            misused = true;
+        else
+            hasMember.pop_back();
+    }
 
     void utf8String(QByteArrayView utf8)
     {
-        writer.String(utf8.data(), rapidjson::SizeType(utf8.size()));
+        beforeMember();
+        format.string(std::string_view(utf8.data(), size_t(utf8.size())));
     }
 };
 
@@ -26,27 +53,35 @@ JsonTextWriter::~JsonTextWriter() = default;
 
 void JsonTextWriter::beginArray()
 {
-    d->writer.StartArray();
+    d->beforeMember();
+    d->format.start_array();
+    d->hasMember.push_back(false);
 }
 
 void JsonTextWriter::endArray()
 {
-    d->writer.EndArray();
+    d->end();
+    d->format.end_array();
 }
 
 void JsonTextWriter::beginObject()
 {
-    d->writer.StartObject();
+    d->beforeMember();
+    d->format.start_object();
+    d->hasMember.push_back(false);
 }
 
 void JsonTextWriter::endObject()
 {
-    d->writer.EndObject();
+    d->end();
+    d->format.end_object();
 }
 
 void JsonTextWriter::key(QLatin1String name)
 {
-    d->writer.Key(name.data(), rapidjson::SizeType(name.size()));
+    d->beforeMember();
+    d->format.key(std::string_view(name.data(), size_t(name.size())));
+    d->afterKey = true;
 }
 
 void JsonTextWriter::string(QStringView text)
@@ -66,20 +101,27 @@ void JsonTextWriter::latin1String(QByteArrayView text)
 
 void JsonTextWriter::integer(qint64 value)
 {
-    d->writer.Int64(value);
+    d->beforeMember();
+    d->format.number(int64_t(value));
 }
 
 void JsonTextWriter::null()
 {
-    d->writer.Null();
+    d->beforeMember();
+    d->format.null_atom();
 }
 
 QByteArray JsonTextWriter::take()
 {
     QByteArray text;
-    if (d->writer.IsComplete())
-        text = QByteArray(d->buffer.GetString(), qsizetype(d->buffer.GetSize()));
-    d->buffer.Clear();
-    d->writer.Reset(d->buffer);
+    if (d->hasMember.empty() && d->rootValues == 1 && !d->afterKey && !d->misused) {
+        const std::string_view written = d->format.str();
+        text = QByteArray(written.data(), qsizetype(written.size()));
+    }
+    d->format.clear();
+    d->hasMember.clear();
+    d->rootValues = 0;
+    d->afterKey = false;
+    d->misused = false;
     return text;
 }
