@@ -3,6 +3,7 @@
 #include "analysis/deliveryanalyzer.h"
 #include "capture/deliveryinspector.h"
 #include "models/deliveryrow.h"
+#include "store/storedheaders.h"
 
 #include <QJsonDocument>
 
@@ -24,6 +25,32 @@ bool sameForward(const std::optional<ForwardResult> &a, const std::optional<Forw
         return !a && !b;
     return a->status == b->status && a->latencyMs == b->latencyMs && a->body == b->body &&
            a->error == b->error;
+}
+
+// Text as a session holds it: UTF-8, where a lone surrogate becomes '?'.
+QString asStored(const QString &text)
+{
+    return QString::fromUtf8(text.toUtf8());
+}
+
+// The session's JSON columns (JsonTextWriter) of what hostile input made: the headers
+// read back byte for byte, the findings as written. The first that does not, or nullptr.
+const char *storedColumnDifference(const Delivery &delivery)
+{
+    if (!sameHeaders(
+            StoredHeaders::fromJson(QString::fromUtf8(StoredHeaders::toJson(delivery.headers))),
+            delivery.headers))
+        return "headers column";
+    const QVector<Finding> &findings = delivery.analysis.findings;
+    const QVector<Finding> read =
+        DeliveryAnalysis::findingsFromJson(QString::fromUtf8(delivery.analysis.findingsJson()));
+    const bool same =
+        std::equal(findings.begin(), findings.end(), read.begin(), read.end(),
+                   [](const Finding &x, const Finding &y) {
+                       return x.severity == y.severity && asStored(x.code) == y.code &&
+                              asStored(x.message) == y.message && x.relatedSeq == y.relatedSeq;
+                   });
+    return same ? nullptr : "findings column";
 }
 
 // The first field that did not survive the round trip, or nullptr.
@@ -61,6 +88,10 @@ void checkImported(const ImportResult &result)
         delivery.seq = seq++;
         delivery.analysis = analyzer.analyze(AnalysisInput::fromDelivery(delivery));
         (void)DeliveryRow::fromDelivery(delivery);
+        if (const char *column = storedColumnDifference(delivery)) {
+            std::fprintf(stderr, "an imported delivery's %s does not read back\n", column);
+            std::abort();
+        }
 
         const QByteArray line = QJsonDocument(delivery.toJson()).toJson(QJsonDocument::Compact);
         const ImportResult again = readJsonLines(line, QStringLiteral("export.jsonl"));

@@ -6,6 +6,7 @@
 #include "models/stringpool.h"
 #include "store/sessionrowreader.h"
 #include "store/sqlitestatement.h"
+#include "store/storedheaders.h"
 #include "store/walcheckpointer.h"
 #include "wix/tokeninspection.h"
 #include "json/jsontextwriter.h"
@@ -141,21 +142,7 @@ QString nextConnectionName()
     return QStringLiteral("hookscope-session-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-// [["name","value"], ...]: HTTP's bytes read as Latin-1, as Qt reads them.
-QByteArray headersJson(const QVector<HttpHeader> &headers)
-{
-    JsonTextWriter json;
-    json.beginArray();
-    for (const HttpHeader &header : headers) {
-        json.beginArray();
-        json.latin1String(header.name);
-        json.latin1String(header.value);
-        json.endArray();
-    }
-    json.endArray();
-    return json.take();
-}
-
+// The warnings column: a JSON array of strings.
 QByteArray stringsJson(const QStringList &strings)
 {
     JsonTextWriter json;
@@ -164,19 +151,6 @@ QByteArray stringsJson(const QStringList &strings)
         json.string(string);
     json.endArray();
     return json.take();
-}
-
-QVector<HttpHeader> headersFromJson(const QString &text)
-{
-    QVector<HttpHeader> headers;
-    const QJsonArray list = QJsonDocument::fromJson(text.toUtf8()).array();
-    headers.reserve(list.size());
-    for (const QJsonValue &pair : list) {
-        const QJsonArray nameValue = pair.toArray();
-        headers.append(
-            {nameValue.at(0).toString().toLatin1(), nameValue.at(1).toString().toLatin1()});
-    }
-    return headers;
 }
 
 // QtSql binds a null QString as SQL NULL; the text columns are NOT NULL.
@@ -229,7 +203,7 @@ Delivery deliveryFromRow(const QSqlQuery &row)
     Delivery d;
     int c = 0;
     readStoredColumns(row, d, c);
-    d.headers = headersFromJson(row.value(c++).toString());
+    d.headers = StoredHeaders::fromJson(row.value(c++).toString());
     d.body = row.value(c++).toByteArray();
     d.answerBody = row.value(c++).toByteArray();
     if (d.forward)
@@ -584,7 +558,7 @@ bool SessionStore::append(QVector<Delivery> &batch, QString *error)
               &d.event.entityEventSequence})
             insert.bindText(i++, *field);
         insertPayload.bind(1, seq);
-        insertPayload.bindUtf8(2, headersJson(d.headers));
+        insertPayload.bindUtf8(2, StoredHeaders::toJson(d.headers));
         insertPayload.bindBlob(3, d.body);
         insertPayload.bindBlob(4, d.answerBody);
         if (forwarded)
