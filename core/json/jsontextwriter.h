@@ -27,7 +27,9 @@ public:
     void beginObject();
     void endObject();
     void key(QLatin1String name);
-    void string(QStringView text);          // lone surrogates are written as U+FFFD, as Qt does
+    // As UTF-8: a lone surrogate becomes '?', as Qt's conversion writes it into every other
+    // text column of a session.
+    void string(QStringView text);
     void latin1String(QByteArrayView text); // bytes as Qt reads HTTP headers
     void integer(qint64 value);
     void null();
