@@ -7,8 +7,8 @@
 // Usage: bench_ingest_stages TOKEN_FILE PUBLIC_KEY_PEM [COUNT=20000]
 // Prints one line of microseconds per delivery:
 //   rs256 base64 verify_decode analysis_and_store store_only least_receiver
-// rs256: the key's prepared RS256 check alone; base64: Qt's base64url decoding of the
-// token's three segments; verify_decode: inspectDelivery (verdict and event);
+// rs256: the key's prepared RS256 check alone; base64: Hookscope's base64url decoding
+// (jwt/base64urldecoder.h) of the token's three segments; verify_decode: inspectDelivery (verdict and event);
 // analysis_and_store: SessionWriter::write in batches of 512 less verify_decode;
 // store_only: SessionStore::append of the analysed deliveries in batches of 512 (the log
 // copied into the file in the background, as the writer's);

@@ -3,11 +3,12 @@
 // key as it came (no input gets past the signature that way), and signed anew
 // with a forging key, so the checks after a valid signature (time claims, the
 // key's name) see every input too. The fields the parser reads in its fast pass
-// must match Qt's reading of the same JSON, and every body is labelled and its
-// tree built as the Decoded tab shows it.
+// must match Qt's reading of the same JSON, the fast pass's base64url decoder must
+// match Qt's, and every body is labelled and its tree built as the Decoded tab shows it.
 #include "forgingkey.h"
 
 #include "capture/delivery.h"
+#include "jwt/base64urldecoder.h"
 #include "jwt/jwsfieldreader.h"
 #include "jwt/rsaprivatekey.h"
 #include "wix/deliverytree.h"
@@ -101,11 +102,28 @@ void checkFieldsAgreeWithQt(const CompactJws &jws)
         std::abort();
     }
 }
+
+// The parser's fast pass decodes with OpenSSL behind an alphabet mapping, its careful pass
+// with Qt: both must accept the same segments and decode them to the same bytes.
+void checkDecoderAgreesWithQt(const QByteArray &token)
+{
+    for (const QByteArrayView segment : token.split('.')) {
+        QByteArray ours;
+        QByteArray qt;
+        const bool oursOk = decodeBase64Url(segment, &ours);
+        if (oursOk != decodeBase64UrlWithQt(segment, &qt) || ours != qt) {
+            std::fprintf(stderr, "base64url decoders disagree on %s\n",
+                         segment.toByteArray().toHex().constData());
+            std::abort();
+        }
+    }
+}
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray token(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    checkDecoderAgreesWithQt(token);
     const TokenInspection inspection = inspectToken(token, realVerifier());
     (void)inspection.toVerdictJson();
     (void)inspection.decoding.event.entityKey();

@@ -1,5 +1,6 @@
 #include "jwt/compactjws.h"
 
+#include "jwt/base64urldecoder.h"
 #include "jwt/jwsfieldreader.h"
 
 #include <QJsonDocument>
@@ -52,30 +53,10 @@ bool decodeSegment(const QByteArray &segment, QByteArray *out, QString *why)
         *why = QStringLiteral("Its length (%1) cannot be base64.").arg(segment.size());
         return false;
     }
-    auto decoded = QByteArray::fromBase64Encoding(
-        segment, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                     QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded) {
+    if (!decodeBase64UrlWithQt(segment, out)) {
         *why = QStringLiteral("It does not decode.");
         return false;
     }
-    *out = std::move(decoded.decoded);
-    return true;
-}
-
-// The fast path's decoding: Qt's decoder, told to abort, refuses every byte
-// outside the base64url alphabet but a trailing '=', which is refused here, so it
-// accepts exactly what decodeSegment() accepts, without the byte-by-byte check.
-bool decodeSegmentFast(const QByteArray &segment, QByteArray *out)
-{
-    if (segment.size() % 4 == 1 || segment.endsWith('='))
-        return false;
-    auto decoded = QByteArray::fromBase64Encoding(
-        segment, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                     QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return false;
-    *out = std::move(decoded.decoded);
     return true;
 }
 
@@ -118,13 +99,15 @@ bool parseObject(const QByteArray &text, QJsonObject *out, VerdictReason notJson
     return false;
 }
 // Every segment decodes and simdjson reads both objects: the common case, with
-// no QJsonObject built. Anything else takes the careful path below.
+// no QJsonObject built. Anything else takes the careful path below, whose decoding is
+// Qt's (after a byte-by-byte check that names the offending byte): decodeBase64Url()
+// accepts exactly what it accepts.
 bool parseFast(const QByteArray &header, const QByteArray &payload, const QByteArray &signature,
                CompactJws *jws)
 {
-    return decodeSegmentFast(header, &jws->headerBytes) &&
-           decodeSegmentFast(payload, &jws->payloadBytes) &&
-           decodeSegmentFast(signature, &jws->signature) && JwsFieldReader::readFast(jws);
+    return decodeBase64Url(header, &jws->headerBytes) &&
+           decodeBase64Url(payload, &jws->payloadBytes) &&
+           decodeBase64Url(signature, &jws->signature) && JwsFieldReader::readFast(jws);
 }
 } // namespace
 
