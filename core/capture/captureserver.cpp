@@ -35,7 +35,7 @@ CaptureServer::CaptureServer(const CaptureOptions &options, std::shared_ptr<Resp
     , m_policy(std::move(policy))
     , m_pipeline(pipeline)
 {
-    connect(m_pipeline, &IngestPipeline::committed, this, &CaptureServer::onCommitted);
+    connect(m_pipeline, &IngestPipeline::stored, this, &CaptureServer::onStored);
     connect(m_pipeline, &IngestPipeline::storeFailed, this, &CaptureServer::onStoreFailed);
 }
 
@@ -192,7 +192,7 @@ void CaptureServer::onOversize(const RequestHead &head, qint64 size, const QStri
     submit(0, std::move(delivery)); // already answered: no ticket to wake
 }
 
-void CaptureServer::onCommitted(const QVector<quint64> &tickets, const QVector<Delivery> &)
+void CaptureServer::onStored(const QVector<quint64> &tickets)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const quint64 ticket : tickets) {

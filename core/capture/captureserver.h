@@ -58,7 +58,7 @@ private:
 
     void onRequest(const QHttpServerRequest &request, QTcpSocket *socket);
     void onOversize(const RequestHead &head, qint64 size, const QString &peer);
-    void onCommitted(const QVector<quint64> &tickets, const QVector<Delivery> &deliveries);
+    void onStored(const QVector<quint64> &tickets);
     void onStoreFailed(const QVector<quint64> &tickets, const QString &reason);
     void submit(quint64 ticket, Delivery delivery);
     void markReady(quint64 ticket);

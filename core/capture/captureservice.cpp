@@ -39,10 +39,7 @@ bool CaptureService::start(const CaptureOptions &options, const QString &session
         stop();
         return false;
     }
-    connect(m_pipeline, &IngestPipeline::committed, this,
-            [this](const QVector<quint64> &, const QVector<Delivery> &deliveries) {
-                Q_EMIT committed(deliveries);
-            });
+    connect(m_pipeline, &IngestPipeline::committed, this, &CaptureService::committed);
 
     m_server = new CaptureServer(options, m_policy, m_pipeline);
     m_server->moveToThread(&m_serverThread);

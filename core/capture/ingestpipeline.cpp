@@ -93,9 +93,11 @@ void IngestPipeline::drain()
             deliveries.append(std::move(request.delivery));
         }
         QString error;
-        if (m_writer.write(deliveries, *verifier, &error))
-            Q_EMIT committed(tickets, deliveries);
-        else
+        if (m_writer.write(deliveries, *verifier, &error)) {
+            Q_EMIT stored(tickets);
+            Q_EMIT committed(deliveries);
+        } else {
             Q_EMIT storeFailed(tickets, error);
+        }
     }
 }

@@ -39,8 +39,11 @@ public:
     void submit(CapturedRequest request);
 
 Q_SIGNALS:
-    // After the batch's commit: the deliveries carry their seq.
-    void committed(const QVector<quint64> &tickets, const QVector<Delivery> &deliveries);
+    // After the batch's commit, first the tickets the capture server may now answer, then
+    // the deliveries, carrying their seq, for the views. Apart, so that the capture
+    // server's thread never holds the last reference to the batch and frees it.
+    void stored(const QVector<quint64> &tickets);
+    void committed(const QVector<Delivery> &deliveries);
     // Nothing of the batch was stored; the server answers 503 so Wix retries.
     void storeFailed(const QVector<quint64> &tickets, const QString &reason);
 
