@@ -8,8 +8,8 @@
 // Prints one line of microseconds per delivery:
 //   rs256 base64 verify_decode analysis_and_store store_only least_receiver
 // rs256: the key's prepared RS256 check alone; base64: Hookscope's base64url decoding
-// (jwt/base64urldecoder.h) of the token's three segments; verify_decode: inspectDelivery (verdict and event);
-// analysis_and_store: SessionWriter::write in batches of 512 less verify_decode;
+// (jwt/base64urldecoder.h) of the token's three segments; verify_decode: inspectDelivery (verdict
+// and event); analysis_and_store: SessionWriter::write in batches of 512 less verify_decode;
 // store_only: SessionStore::append of the analysed deliveries in batches of 512 (the log
 // copied into the file in the background, as the writer's);
 // least_receiver: what any receiver doing target 1's work must do (leastreceiver.h).

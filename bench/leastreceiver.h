@@ -10,12 +10,12 @@ struct sqlite3_stmt;
 
 // Issue 7, target 1: the least work per delivery that any receiver meeting the target must
 // do on this stack, with nothing of Hookscope's own: check the RS256 signature (the key
-// prepared once), decode the token's three segments with Hookscope's base64url decoder (OpenSSL's), parse the
-// header, the claims, the `data` claim and its `data` and `identity` strings (simdjson), and
-// store the body durably, one row per delivery in SQLite (WAL, synchronous=NORMAL, as
-// Hookscope does), committed in batches of at most 16: wrk's 16 connections never have more
-// in flight. Its CPU time added to the bare server's is the most throughput the target's
-// work allows on the machine's cores.
+// prepared once), decode the token's three segments with Hookscope's base64url decoder (OpenSSL's),
+// parse the header, the claims, the `data` claim and its `data` and `identity` strings (simdjson),
+// and store the body durably, one row per delivery in SQLite (WAL, synchronous=NORMAL, as Hookscope
+// does), committed in batches of at most 16: wrk's 16 connections never have more in flight. Its
+// CPU time added to the bare server's is the most throughput the target's work allows on the
+// machine's cores.
 class LeastReceiver
 {
 public:
