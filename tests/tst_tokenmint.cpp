@@ -20,7 +20,7 @@ private Q_SLOTS:
     void destroyedWhileSigningStopsSoon();
 
 private:
-    static QVector<QJsonObject> claims(int count);
+    static QVector<EnvelopeToSign> envelopes(int count);
 
     RsaPrivateKey m_key;
     JwtVerifier m_verifier;
@@ -35,18 +35,18 @@ void TestTokenMint::initTestCase()
     m_verifier = JwtVerifier(keyring);
 }
 
-QVector<QJsonObject> TestTokenMint::claims(int count)
+QVector<EnvelopeToSign> TestTokenMint::envelopes(int count)
 {
-    QVector<QJsonObject> list;
+    QVector<EnvelopeToSign> list;
     for (int i = 0; i < count; ++i)
-        list.append(QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("iat"), 1700000000}});
+        list.append({QJsonObject{{QStringLiteral("n"), i}}, 1700000000 + i, std::nullopt});
     return list;
 }
 
 void TestTokenMint::signsEveryClaimInItsSlot()
 {
     const int count = TokenMint::kChunk * 3 + 5; // a last chunk that is not full
-    TokenMint mint(JwtSigner(m_key), claims(count));
+    TokenMint mint(JwtSigner(m_key), envelopes(count));
     QCOMPARE(mint.count(), count);
     QVERIFY(!mint.isSigned(0));
     QVERIFY(mint.token(0).isEmpty());
@@ -63,7 +63,13 @@ void TestTokenMint::signsEveryClaimInItsSlot()
     for (int i = 0; i < count; ++i) {
         const QByteArray token = mint.token(i);
         QVERIFY2(m_verifier.verify(token).valid, qPrintable(QString::number(i)));
-        QCOMPARE(parseCompactJws(token).jws.payload().value(QStringLiteral("n")).toInt(), i);
+        // Wix's claims, made from the envelope on the signing thread.
+        const QJsonObject claims = parseCompactJws(token).jws.payload();
+        QCOMPARE(claims.value(QStringLiteral("iat")).toInteger(), 1700000000 + i);
+        const QJsonObject envelope =
+            QJsonDocument::fromJson(claims.value(QStringLiteral("data")).toString().toUtf8())
+                .object();
+        QCOMPARE(envelope.value(QStringLiteral("n")).toInt(), i);
     }
     QVERIFY(!mint.isSigned(count));
     QVERIFY(!mint.isSigned(-1));
@@ -73,7 +79,7 @@ void TestTokenMint::firstTokensAreReadyLongBeforeTheLast()
 {
     // About a second of signing on two cores: the first chunk is announced long before.
     const int count = 3000;
-    TokenMint mint(JwtSigner(m_key), claims(count));
+    TokenMint mint(JwtSigner(m_key), envelopes(count));
     QSignalSpy more(&mint, &TokenMint::signedMore);
     mint.start();
     QVERIFY(more.wait(30000));
@@ -93,7 +99,7 @@ void TestTokenMint::destroyedWhileSigningStopsSoon()
     QElapsedTimer timer;
     timer.start();
     {
-        TokenMint mint(JwtSigner(m_key), claims(count));
+        TokenMint mint(JwtSigner(m_key), envelopes(count));
         QSignalSpy more(&mint, &TokenMint::signedMore);
         mint.start();
         QVERIFY(more.wait(30000));

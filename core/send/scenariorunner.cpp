@@ -57,7 +57,7 @@ ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer)
         const int signing = int(plan.toSign.size());
         for (int copy = 1; copy <= plan.copies; ++copy) {
             if (copy == 1 || spec.resign)
-                plan.toSign.append(wixClaimsForEnvelope(envelopes.at(event), iat + copy - 1, exp));
+                plan.toSign.append({envelopes.at(event), iat + copy - 1, exp});
             plan.sends.append({event, copy, {}, 0, spec.resign ? signing + copy - 1 : signing});
         }
     }

@@ -72,8 +72,9 @@ struct ScenarioPlan
     QVector<PlannedEvent> events;
     QVector<PlannedSend> sends;
     int copies = 1;
-    // Claims the runner signs with `signer` as it goes (TokenMint), in the order of the sends.
-    QVector<QJsonObject> toSign;
+    // What the runner signs with `signer` as it goes (TokenMint), in the order of the sends:
+    // the claims are made from the envelope on the signing threads too.
+    QVector<EnvelopeToSign> toSign;
     std::optional<JwtSigner> signer;
 };
 

@@ -2,14 +2,14 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-TokenMint::TokenMint(JwtSigner signer, QVector<QJsonObject> claims, QObject *parent)
+TokenMint::TokenMint(JwtSigner signer, QVector<EnvelopeToSign> toSign, QObject *parent)
     : QObject(parent)
     , m_signer(std::move(signer))
-    , m_claims(std::move(claims))
-    , m_tokens(std::size_t(m_claims.size()))
-    , m_signed(new std::atomic_bool[std::size_t(m_claims.size())])
+    , m_toSign(std::move(toSign))
+    , m_tokens(std::size_t(m_toSign.size()))
+    , m_signed(new std::atomic_bool[std::size_t(m_toSign.size())])
 {
-    for (qsizetype i = 0; i < m_claims.size(); ++i)
+    for (qsizetype i = 0; i < m_toSign.size(); ++i)
         m_signed[std::size_t(i)].store(false, std::memory_order_relaxed);
 }
 
@@ -30,7 +30,7 @@ void TokenMint::signChunk(int first)
 {
     const int end = qMin(first + kChunk, count());
     for (int i = first; i < end && !m_stopping.load(); ++i) {
-        m_tokens[std::size_t(i)] = m_signer.sign(m_claims.at(i));
+        m_tokens[std::size_t(i)] = m_signer.sign(m_toSign.at(i).claims());
         m_signed[std::size_t(i)].store(true, std::memory_order_release);
     }
     // Queued: runs in the owner's thread, or is dropped if the mint is gone by then.

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "jwt/jwtsigner.h"
+#include "send/wixenvelope.h"
 
 #include <QFutureSynchronizer>
-#include <QJsonObject>
 #include <QObject>
 #include <QVector>
 
@@ -13,8 +13,8 @@
 
 // Signs a run's tokens on the thread pool, in the order the run needs them, while the run
 // sends the ones already signed: signing is the sender's cost, and the first send need not
-// wait for the last signature. Signs in chunks on every core; each finished chunk is
-// announced in the owner's thread.
+// wait for the last signature. Makes the claims and signs them in chunks on every core;
+// each finished chunk is announced in the owner's thread.
 class TokenMint final : public QObject
 {
     Q_OBJECT
@@ -23,14 +23,14 @@ class TokenMint final : public QObject
 public:
     static constexpr int kChunk = 16;
 
-    TokenMint(JwtSigner signer, QVector<QJsonObject> claims, QObject *parent = nullptr);
+    TokenMint(JwtSigner signer, QVector<EnvelopeToSign> toSign, QObject *parent = nullptr);
     // Waits for the chunks being signed; the ones not started are dropped.
     ~TokenMint() override;
 
     void start();
-    int count() const { return int(m_claims.size()); }
+    int count() const { return int(m_toSign.size()); }
     bool isSigned(int index) const;
-    // The token of claims `index` once isSigned(); empty if signing failed.
+    // The token of toSign[index] once isSigned(); empty if signing failed.
     QByteArray token(int index) const;
 
 Q_SIGNALS:
@@ -40,7 +40,7 @@ private:
     void signChunk(int first);
 
     const JwtSigner m_signer;
-    const QVector<QJsonObject> m_claims;
+    const QVector<EnvelopeToSign> m_toSign;
     std::vector<QByteArray> m_tokens; // each slot written by one task, before its flag
     std::unique_ptr<std::atomic_bool[]> m_signed;
     std::atomic_bool m_stopping{false};

@@ -14,6 +14,16 @@
 QJsonObject wixClaimsForEnvelope(const QJsonObject &envelope, qint64 iat,
                                  std::optional<qint64> exp = std::nullopt);
 
+// An envelope and its claims' times: wixClaimsForEnvelope() of them, made when needed.
+struct EnvelopeToSign
+{
+    QJsonObject envelope;
+    qint64 iat = 0;
+    std::optional<qint64> exp;
+
+    QJsonObject claims() const { return wixClaimsForEnvelope(envelope, iat, exp); }
+};
+
 // Makes envelopes to send from a template: fresh event ids, eventTime and
 // entityEventSequence per send unless fixed, and the stages of an entity's life.
 class EnvelopeFactory
