@@ -28,6 +28,7 @@ public:
 
     // Empty when the database is ready, else why not.
     QString error() const { return m_error; }
+    sqlite3 *connection() const { return m_db; }
     // Verifies, decodes and stores one batch; false (with error()) when a token does not
     // verify or decode, or the store fails.
     bool receive(const QVector<QByteArray> &tokens);
