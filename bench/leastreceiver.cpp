@@ -48,7 +48,7 @@ bool LeastReceiver::execute(const char *sql)
     return false;
 }
 
-bool LeastReceiver::decodes(const QByteArray &token)
+bool LeastReceiver::decodes(const QByteArray &token) const
 {
     const qsizetype firstDot = token.indexOf('.');
     const qsizetype lastDot = token.lastIndexOf('.');
@@ -60,8 +60,9 @@ bool LeastReceiver::decodes(const QByteArray &token)
         !decodeBase64Url(token.sliced(lastDot + 1), &signature) ||
         !m_check.verifies(token.left(lastDot), signature))
         return false;
-    // One parser for every document: each is read (its strings copied) before the next parse.
-    static simdjson::dom::parser parser;
+    // One parser per thread for every document: each is read (its strings copied) before the
+    // next parse.
+    thread_local simdjson::dom::parser parser;
     std::string_view alg;
     std::string_view data;
     if (!stringMember(parser, {header.constData(), size_t(header.size())}, "alg", &alg) ||
@@ -93,7 +94,12 @@ bool LeastReceiver::receive(const QVector<QByteArray> &tokens)
             return false;
         }
     }
-    if (!execute("BEGIN"))
+    return store(tokens);
+}
+
+bool LeastReceiver::store(const QVector<QByteArray> &tokens)
+{
+    if (!m_error.isEmpty() || !execute("BEGIN"))
         return false;
     for (const QByteArray &token : tokens) {
         sqlite3_bind_int64(m_insert, 1, m_nextSeq++);

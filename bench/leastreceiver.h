@@ -32,9 +32,11 @@ public:
     // Verifies, decodes and stores one batch; false (with error()) when a token does not
     // verify or decode, or the store fails.
     bool receive(const QVector<QByteArray> &tokens);
+    // The two halves of receive(). decodes() may run in any thread, several at once.
+    bool decodes(const QByteArray &token) const;
+    bool store(const QVector<QByteArray> &tokens);
 
 private:
-    bool decodes(const QByteArray &token);
     bool execute(const char *sql);
 
     const Rs256Check &m_check;
