@@ -8,9 +8,11 @@
 #include "showcommand.h"
 #include "verifycommand.h"
 
+#ifdef HOOKSCOPE_WITH_UI
 #include "mainwindow.h"
 
 #include <QApplication>
+#endif
 #include <QCoreApplication>
 
 #include <functional>
@@ -62,16 +64,19 @@ QString programUsage()
     return text;
 }
 
-bool hasDisplay()
-{
-    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-}
-
 int runGui(int argc, char **argv)
 {
-    if (!hasDisplay()) {
+#ifndef HOOKSCOPE_WITH_UI
+    Q_UNUSED(argc)
+    Q_UNUSED(argv)
+    printErr(QStringLiteral("hookscope: this build has no window (configured with "
+                            "-DHOOKSCOPE_BUILD_UI=OFF). Use a command (hookscope --help).\n"));
+    return ExitUsage;
+#else
+    const bool hasDisplay = !qEnvironmentVariableIsEmpty("DISPLAY") ||
+                            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+                            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    if (!hasDisplay) {
         printErr(QStringLiteral("hookscope: no display to open the window on. Use a command "
                                 "(hookscope --help), or set QT_QPA_PLATFORM=offscreen.\n"));
         return ExitUsage;
@@ -80,6 +85,7 @@ int runGui(int argc, char **argv)
     MainWindow window;
     window.show();
     return app.exec();
+#endif
 }
 } // namespace
 
