@@ -35,11 +35,19 @@ void TestTokenMint::initTestCase()
     m_verifier = JwtVerifier(keyring);
 }
 
+// Every envelope shares its "data" and "identity" objects with the others, as the envelopes
+// made from one template do: the signing threads read them at once.
 QVector<EnvelopeToSign> TestTokenMint::envelopes(int count)
 {
+    const QJsonObject data{{QStringLiteral("entityId"), QStringLiteral("e-1")}};
+    const QJsonObject identity{{QStringLiteral("identityType"), QStringLiteral("APP")}};
     QVector<EnvelopeToSign> list;
-    for (int i = 0; i < count; ++i)
-        list.append({QJsonObject{{QStringLiteral("n"), i}}, 1700000000 + i, std::nullopt});
+    for (int i = 0; i < count; ++i) {
+        const QJsonObject envelope{{QStringLiteral("n"), i},
+                                   {QStringLiteral("data"), data},
+                                   {QStringLiteral("identity"), identity}};
+        list.append({envelope, 1700000000 + i, std::nullopt});
+    }
     return list;
 }
 
@@ -70,6 +78,11 @@ void TestTokenMint::signsEveryClaimInItsSlot()
             QJsonDocument::fromJson(claims.value(QStringLiteral("data")).toString().toUtf8())
                 .object();
         QCOMPARE(envelope.value(QStringLiteral("n")).toInt(), i);
+        // Its objects stringified, as Wix sends them.
+        QCOMPARE(envelope.value(QStringLiteral("data")).toString(),
+                 QStringLiteral(R"({"entityId":"e-1"})"));
+        QCOMPARE(envelope.value(QStringLiteral("identity")).toString(),
+                 QStringLiteral(R"({"identityType":"APP"})"));
     }
     QVERIFY(!mint.isSigned(count));
     QVERIFY(!mint.isSigned(-1));
