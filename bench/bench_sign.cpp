@@ -1,6 +1,7 @@
-// The machine's RS256 signing rate, the yardstick of the sender's target: tokens
-// per second signed by OpenSSL (EVP_DigestSign, 2048-bit key) on one thread and
-// on every core at once. Prints "<one thread>/s <all cores>/s <cores>".
+// The machine's RS256 signing rate, the yardstick of the sender's target: tokens per second
+// signed by OpenSSL (SHA-256, then EVP_PKEY_sign with the key's context prepared once:
+// RsaPrivateKey::signRs256; 2048-bit key) on one thread and on every core at once. Prints
+// "<one thread>/s <all cores>/s <cores>".
 #include "jwt/rsaprivatekey.h"
 
 #include <QElapsedTimer>

@@ -1,3 +1,4 @@
+#include "jwt/jwtsigner.h"
 #include "jwt/jwtverifier.h"
 #include "wix/tokeninspection.h"
 
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void noKeyIsUnverified();
     void verdictJson();
     void safeAcrossThreads();
+    void signerMatchesOpenSslOnEveryThread();
 
 private:
     Verdict verifyWith(const QByteArray &token, const QByteArray &keyText,
@@ -324,6 +326,38 @@ void TestJwtVerifier::safeAcrossThreads()
             for (int i = 0; i < 200; ++i) {
                 if (!verifier.verify(good).valid || verifier.verify(bad).valid)
                     wrong.fetchAndAddRelaxed(1);
+            }
+        });
+        threads.last()->start();
+    }
+    for (QThread *thread : threads) {
+        thread->wait();
+        delete thread;
+    }
+    QCOMPARE(wrong.loadRelaxed(), 0);
+}
+
+// Hookscope's signer (its signing context prepared once, duplicated per token) makes the
+// very token OpenSSL's EVP_DigestSign makes from the key's PEM (RS256 is deterministic), also
+// on four threads signing with one key at once.
+void TestJwtVerifier::signerMatchesOpenSslOnEveryThread()
+{
+    const JwtSigner signer(m_pair.privateKey);
+    QVector<QByteArray> expected;
+    for (int i = 0; i < 8; ++i)
+        expected << signRs256(claims(m_now + i), m_pair.privateKey);
+    QCOMPARE(signer.sign(claims(m_now)), expected.first());
+    QCOMPARE(JwtSigner(m_other.privateKey).sign(claims(m_now)),
+             signRs256(claims(m_now), m_other.privateKey));
+    QAtomicInt wrong = 0;
+    QVector<QThread *> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads << QThread::create([&] {
+            for (int round = 0; round < 10; ++round) {
+                for (int i = 0; i < expected.size(); ++i) {
+                    if (signer.sign(claims(m_now + i)) != expected.at(i))
+                        wrong.fetchAndAddRelaxed(1);
+                }
             }
         });
         threads.last()->start();

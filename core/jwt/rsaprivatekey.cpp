@@ -1,16 +1,17 @@
 #include "jwt/rsaprivatekey.h"
 
 #include "jwt/opensslhandles.h"
+#include "jwt/sha256digest.h"
 
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 
 RsaPrivateKey RsaPrivateKey::generate(int bits)
 {
     OpenSslErrorGuard guard;
     RsaPrivateKey result;
-    EVP_PKEY *key = EVP_RSA_gen(static_cast<unsigned int>(bits));
-    if (key)
-        result.m_key = std::shared_ptr<EVP_PKEY>(key, EvpPkeyFree());
+    if (EVP_PKEY *key = EVP_RSA_gen(static_cast<unsigned int>(bits)))
+        result.adopt(key);
     return result;
 }
 
@@ -25,13 +26,23 @@ RsaPrivateKey RsaPrivateKey::fromPem(const QByteArray &pem, QString *error)
             *error = QStringLiteral("The text is not an unencrypted PEM private key.");
         return result;
     }
-    result.m_key = std::shared_ptr<EVP_PKEY>(key, EvpPkeyFree());
+    result.adopt(key);
     if (!EVP_PKEY_is_a(key, "RSA")) {
         if (error)
             *error = QStringLiteral("The private key is not an RSA key; Wix signs with RS256.");
         return RsaPrivateKey();
     }
     return result;
+}
+
+void RsaPrivateKey::adopt(EVP_PKEY *key)
+{
+    m_key = std::shared_ptr<EVP_PKEY>(key, EvpPkeyFree());
+    EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
+    if (ctx && EVP_PKEY_sign_init(ctx.get()) == 1 &&
+        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) == 1 &&
+        EVP_PKEY_CTX_set_signature_md(ctx.get(), sha256Digest()) == 1)
+        m_signing = std::shared_ptr<EVP_PKEY_CTX>(ctx.release(), EvpPkeyCtxFree());
 }
 
 int RsaPrivateKey::bits() const
@@ -71,20 +82,19 @@ PublicKey RsaPrivateKey::publicKey() const
 
 QByteArray RsaPrivateKey::signRs256(const QByteArray &data) const
 {
-    if (!m_key)
+    if (!m_signing)
         return {};
     OpenSslErrorGuard guard;
-    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    unsigned char digest[kSha256Size];
+    if (!sha256Of(data, digest))
+        return {};
+    const EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_dup(m_signing.get()));
     size_t size = 0;
-    const auto *input = reinterpret_cast<const unsigned char *>(data.constData());
-    if (!ctx ||
-        EVP_DigestSignInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, m_key.get(),
-                              nullptr) != 1 ||
-        EVP_DigestSign(ctx.get(), nullptr, &size, input, static_cast<size_t>(data.size())) != 1)
+    if (!ctx || EVP_PKEY_sign(ctx.get(), nullptr, &size, digest, sizeof digest) != 1)
         return {};
     QByteArray signature(static_cast<qsizetype>(size), Qt::Uninitialized);
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &size, input,
-                       static_cast<size_t>(data.size())) != 1)
+    if (EVP_PKEY_sign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &size, digest,
+                      sizeof digest) != 1)
         return {};
     signature.resize(static_cast<qsizetype>(size));
     return signature;

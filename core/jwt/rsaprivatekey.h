@@ -7,8 +7,10 @@
 
 #include <memory>
 
+typedef struct evp_pkey_ctx_st EVP_PKEY_CTX;
+
 // An RSA private key for signing test webhooks. Never logged, never exported
-// unless asked.
+// unless asked. Copies share the key; signRs256() may run on several threads at once.
 class RsaPrivateKey
 {
 public:
@@ -25,5 +27,10 @@ public:
     QByteArray signRs256(const QByteArray &data) const;
 
 private:
+    // Takes `key`; prepares the signing context every signature duplicates (as Rs256Check
+    // does for verifying): no fetch by name per signature, on any thread.
+    void adopt(EVP_PKEY *key);
+
     std::shared_ptr<EVP_PKEY> m_key;
+    std::shared_ptr<EVP_PKEY_CTX> m_signing;
 };
