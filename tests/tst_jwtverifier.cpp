@@ -7,6 +7,8 @@
 
 #include <QtTest>
 
+#include <functional>
+
 using namespace TokenFactory;
 
 class TestJwtVerifier : public QObject
@@ -32,6 +34,8 @@ private Q_SLOTS:
     void signerMatchesOpenSslOnEveryThread();
 
 private:
+    // Runs `check` on four threads at once; the sum of what they return (their wrong results).
+    static int timesWrongOnFourThreads(const std::function<int()> &check);
     Verdict verifyWith(const QByteArray &token, const QByteArray &keyText,
                        VerifyOptions options = {}) const;
     QJsonObject claims(qint64 iat) const { return wixClaims(m_envelope, iat); }
@@ -47,6 +51,21 @@ void TestJwtVerifier::initTestCase()
     m_pair = TestKeyPair::generate();
     m_other = TestKeyPair::generate();
     m_envelope = loadExample(QStringLiteral("contact_created.json"));
+}
+
+int TestJwtVerifier::timesWrongOnFourThreads(const std::function<int()> &check)
+{
+    QAtomicInt wrong = 0;
+    QVector<QThread *> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads << QThread::create([&] { wrong.fetchAndAddRelaxed(check()); });
+        threads.last()->start();
+    }
+    for (QThread *thread : threads) {
+        thread->wait();
+        delete thread;
+    }
+    return wrong.loadRelaxed();
 }
 
 Verdict TestJwtVerifier::verifyWith(const QByteArray &token, const QByteArray &keyText,
@@ -319,22 +338,13 @@ void TestJwtVerifier::safeAcrossThreads()
     const JwtVerifier verifier(keyring, options);
     const QByteArray good = signRs256(claims(m_now), m_pair.privateKey);
     const QByteArray bad = signRs256(claims(m_now), m_other.privateKey);
-    QAtomicInt wrong = 0;
-    QVector<QThread *> threads;
-    for (int t = 0; t < 4; ++t) {
-        threads << QThread::create([&] {
-            for (int i = 0; i < 200; ++i) {
-                if (!verifier.verify(good).valid || verifier.verify(bad).valid)
-                    wrong.fetchAndAddRelaxed(1);
-            }
-        });
-        threads.last()->start();
-    }
-    for (QThread *thread : threads) {
-        thread->wait();
-        delete thread;
-    }
-    QCOMPARE(wrong.loadRelaxed(), 0);
+    const int wrong = timesWrongOnFourThreads([&] {
+        int count = 0;
+        for (int i = 0; i < 200; ++i)
+            count += !verifier.verify(good).valid || verifier.verify(bad).valid ? 1 : 0;
+        return count;
+    });
+    QCOMPARE(wrong, 0);
 }
 
 // Hookscope's signer (its signing context prepared once, duplicated per token) makes the
@@ -349,24 +359,15 @@ void TestJwtVerifier::signerMatchesOpenSslOnEveryThread()
     QCOMPARE(signer.sign(claims(m_now)), expected.first());
     QCOMPARE(JwtSigner(m_other.privateKey).sign(claims(m_now)),
              signRs256(claims(m_now), m_other.privateKey));
-    QAtomicInt wrong = 0;
-    QVector<QThread *> threads;
-    for (int t = 0; t < 4; ++t) {
-        threads << QThread::create([&] {
-            for (int round = 0; round < 10; ++round) {
-                for (int i = 0; i < expected.size(); ++i) {
-                    if (signer.sign(claims(m_now + i)) != expected.at(i))
-                        wrong.fetchAndAddRelaxed(1);
-                }
-            }
-        });
-        threads.last()->start();
-    }
-    for (QThread *thread : threads) {
-        thread->wait();
-        delete thread;
-    }
-    QCOMPARE(wrong.loadRelaxed(), 0);
+    const int wrong = timesWrongOnFourThreads([&] {
+        int count = 0;
+        for (int round = 0; round < 10; ++round) {
+            for (int i = 0; i < expected.size(); ++i)
+                count += signer.sign(claims(m_now + i)) != expected.at(i) ? 1 : 0;
+        }
+        return count;
+    });
+    QCOMPARE(wrong, 0);
 }
 
 QTEST_GUILESS_MAIN(TestJwtVerifier)
