@@ -1,8 +1,7 @@
 #include "analysis/analysisinput.h"
 
 #include "analysis/wixretryschedule.h"
-
-#include <openssl/evp.h>
+#include "jwt/sha256digest.h"
 
 #include <QCryptographicHash>
 
@@ -10,16 +9,11 @@ QByteArray AnalysisInput::tokenDigestOf(const QByteArray &body)
 {
     // OpenSSL's SHA-256 (SHA-NI where the CPU has it): several times faster than
     // QCryptographicHash's in Qt 6.4, and this runs for every delivery.
-    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     const QByteArray token = body.trimmed();
-    QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
-    unsigned int size = 0;
-    if (!sha256 ||
-        EVP_Digest(token.constData(), size_t(token.size()),
-                   reinterpret_cast<unsigned char *>(digest.data()), &size, sha256, nullptr) != 1)
+    unsigned char digest[kSha256Size];
+    if (!sha256Of(token, digest))
         return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
-    digest.truncate(int(size));
-    return digest;
+    return QByteArray(reinterpret_cast<const char *>(digest), qsizetype(kSha256Size));
 }
 
 QByteArray AnalysisInput::tokenDigestOf(const Delivery &delivery)

@@ -1,8 +1,7 @@
 #include "analysis/deliveryanalyzer.h"
 
 #include "analysis/wixretryschedule.h"
-
-#include <openssl/evp.h>
+#include "jwt/sha256digest.h"
 
 #include <QCryptographicHash>
 
@@ -59,13 +58,10 @@ void add(DeliveryAnalysis &result, AnalysisFlag flag, Severity severity, const c
 
 DeliveryAnalyzer::KeyDigest DeliveryAnalyzer::digestOf(const QByteArray &key)
 {
-    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    unsigned char sha[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    if (!sha256 ||
-        EVP_Digest(key.constData(), size_t(key.size()), sha, &size, sha256, nullptr) != 1) {
+    unsigned char sha[kSha256Size];
+    if (!sha256Of(key, sha)) {
         const QByteArray slow = QCryptographicHash::hash(key, QCryptographicHash::Sha256);
-        std::memcpy(sha, slow.constData(), 32);
+        std::memcpy(sha, slow.constData(), kSha256Size);
     }
     KeyDigest digest;
     std::memcpy(&digest.high, sha, sizeof digest.high);
