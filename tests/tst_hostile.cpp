@@ -1,4 +1,5 @@
 #include "capture/captureservice.h"
+#include "capture/requesthead.h"
 #include "store/sessionstore.h"
 
 #include "testkeys.h"
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void bodies();
     void rawRequests_data();
     void rawRequests();
+    void contentLengthOfAgreesWithParse_data();
+    void contentLengthOfAgreesWithParse();
     void idleAndHalfSentConnectionsDoNotBlock();
 
 private:
@@ -190,6 +193,10 @@ void TestHostile::rawRequests_data()
         << QByteArray("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n") +
                QByteArray(1 << 20, 'a')
         << QByteArray("HTTP/1.1 413") << 1;
+    QTest::newRow("100 MB announced in lower case, spaced")
+        << QByteArray("POST /big HTTP/1.1\r\nHost: x\r\ncontent-LENGTH :  104857600 \r\n\r\n") +
+               QByteArray(1 << 20, 'a')
+        << QByteArray("HTTP/1.1 413") << 1;
     QByteArray chunked = "POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
     chunked += "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
     QTest::newRow("chunked body") << chunked << QByteArray("HTTP/1.1 200") << 1;
@@ -229,6 +236,38 @@ void TestHostile::rawRequests()
     if (answerStart == "HTTP/1.1 413")
         QCOMPARE(stored().last().bodyKind, BodyKind::Oversize);
     QVERIFY(normalDeliveryGoesThrough());
+}
+
+// The guard reads only the Content-Length of every request (RequestHead::contentLengthOf)
+// and parses the whole head only of one it refuses: both must read the same length.
+void TestHostile::contentLengthOfAgreesWithParse_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<qint64>("length");
+    const QByteArray line = "POST /x HTTP/1.1\r\n";
+    QTest::newRow("plain") << line + "Host: x\r\nContent-Length: 1770" << qint64(1770);
+    QTest::newRow("any case, spaces") << line + "content-length :\t 42 " << qint64(42);
+    QTest::newRow("bare LF lines")
+        << QByteArray("POST / HTTP/1.1\nContent-Length: 7\nA: b") << qint64(7);
+    QTest::newRow("none") << line + "Host: x" << qint64(-1);
+    QTest::newRow("request line only") << QByteArray("POST / HTTP/1.1") << qint64(-1);
+    QTest::newRow("not a number") << line + "Content-Length: 12ab" << qint64(-1);
+    QTest::newRow("negative") << line + "Content-Length: -5" << qint64(-1);
+    QTest::newRow("the last valid wins")
+        << line + "Content-Length: 5\r\nContent-Length: x\r\nContent-Length: 9" << qint64(9);
+    QTest::newRow("a longer name") << line + "Content-Length-X: 5" << qint64(-1);
+    QTest::newRow("no name") << line + ": 5\r\nContent-Length:" << qint64(-1);
+    QTest::newRow("past qint64") << line + "Content-Length: 99999999999999999999999" << qint64(-1);
+}
+
+void TestHostile::contentLengthOfAgreesWithParse()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(qint64, length);
+    QCOMPARE(RequestHead::contentLengthOf(head), length);
+    RequestHead parsed;
+    QVERIFY(RequestHead::parse(head, &parsed) || length < 0);
+    QCOMPARE(parsed.contentLength, length);
 }
 
 void TestHostile::idleAndHalfSentConnectionsDoNotBlock()

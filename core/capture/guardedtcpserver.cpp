@@ -74,6 +74,8 @@ void GuardedTcpServer::inspect(QTcpSocket *socket)
         connection.headComplete = true;
         connection.bodySeen = connection.head.size() - (end + kHeadEnd.size());
         connection.head.truncate(end);
+        if (RequestHead::contentLengthOf(connection.head) <= m_options.maxBodyBytes)
+            return;
         RequestHead head;
         if (RequestHead::parse(connection.head, &head) &&
             head.contentLength > m_options.maxBodyBytes) {

@@ -3,6 +3,7 @@
 #include "capture/delivery.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QVector>
 
 // The request line and headers of a request that QHttpServer never hands over
@@ -18,4 +19,7 @@ struct RequestHead
 
     // Parses bytes up to the blank line; false when they hold no request line.
     static bool parse(const QByteArray &head, RequestHead *out);
+    // The Content-Length that parse() would find, without building anything: the guard
+    // asks it of every request, and only an oversize one needs the whole head.
+    static qint64 contentLengthOf(QByteArrayView head);
 };
