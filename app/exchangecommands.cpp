@@ -1,5 +1,6 @@
 #include "exchangecommands.h"
 
+#include "batchedoutput.h"
 #include "commandusage.h"
 #include "keyarguments.h"
 #include "sessionargument.h"
@@ -245,10 +246,11 @@ int runReplayCommand(const QStringList &arguments)
                      .arg(options.seed));
     ScenarioRunner runner(spec, planReplay(selected, options));
     const bool asJson = parser.isSet(json);
-    QObject::connect(&runner, &ScenarioRunner::attemptFinished, &runner, [&](const SendAttempt &a) {
+    BatchedOutput lines;
+    QObject::connect(&runner, &ScenarioRunner::attemptFinished, &lines, [&](const SendAttempt &a) {
         const qint64 seq = selected.value(a.event).seq;
         if (asJson) {
-            printOut(
+            lines.print(
                 QString::fromUtf8(
                     QJsonDocument(QJsonObject{{QStringLiteral("seq"), seq},
                                               {QStringLiteral("copy"), a.copy},
@@ -259,19 +261,21 @@ int runReplayCommand(const QStringList &arguments)
                         .toJson(QJsonDocument::Compact)) +
                 QLatin1Char('\n'));
         } else {
-            printOut(QStringLiteral("#%1%2  %3  %4 ms  %5\n")
-                         .arg(seq)
-                         .arg(a.copy > 1 ? QStringLiteral(" (duplicate)") : QString())
-                         .arg(a.result.status > 0 ? QString::number(a.result.status)
-                                                  : QStringLiteral("---"))
-                         .arg(a.result.latencyMs)
-                         .arg(a.result.delivered() ? QStringLiteral("delivered")
-                                                   : QStringLiteral("failed ") + a.result.error));
+            lines.print(QStringLiteral("#%1%2  %3  %4 ms  %5\n")
+                            .arg(seq)
+                            .arg(a.copy > 1 ? QStringLiteral(" (duplicate)") : QString())
+                            .arg(a.result.status > 0 ? QString::number(a.result.status)
+                                                     : QStringLiteral("---"))
+                            .arg(a.result.latencyMs)
+                            .arg(a.result.delivered()
+                                     ? QStringLiteral("delivered")
+                                     : QStringLiteral("failed ") + a.result.error));
         }
     });
     QObject::connect(&runner, &ScenarioRunner::finished, &runner, [] { QCoreApplication::quit(); });
     runner.start();
     QCoreApplication::exec();
+    lines.flush();
     const ScenarioSummary s = runner.summary();
     if (!asJson)
         printOut(QStringLiteral("%1 delivered, %2 failed; latency p50 %3 ms, p99 %4 ms\n")

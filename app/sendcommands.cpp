@@ -1,5 +1,6 @@
 #include "sendcommands.h"
 
+#include "batchedoutput.h"
 #include "commandusage.h"
 #include "tokensource.h"
 
@@ -275,16 +276,18 @@ int runSendCommand(const QStringList &arguments)
 
     const bool asJson = parser.isSet(json);
     ScenarioRunner runner(spec, JwtSigner(keys.key));
+    BatchedOutput lines;
     QObject::connect(
-        &runner, &ScenarioRunner::attemptFinished, &runner, [asJson](const SendAttempt &a) {
-            printOut(asJson ? QString::fromUtf8(
-                                  QJsonDocument(attemptJson(a)).toJson(QJsonDocument::Compact)) +
-                                  QLatin1Char('\n')
-                            : attemptLine(a));
+        &runner, &ScenarioRunner::attemptFinished, &lines, [asJson, &lines](const SendAttempt &a) {
+            lines.print(asJson ? QString::fromUtf8(
+                                     QJsonDocument(attemptJson(a)).toJson(QJsonDocument::Compact)) +
+                                     QLatin1Char('\n')
+                               : attemptLine(a));
         });
     QObject::connect(&runner, &ScenarioRunner::finished, &runner, [] { QCoreApplication::quit(); });
     runner.start();
     QCoreApplication::exec();
+    lines.flush();
     const ScenarioSummary s = runner.summary();
     if (asJson) {
         printOut(QString::fromUtf8(
