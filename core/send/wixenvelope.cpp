@@ -2,7 +2,10 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QUuid>
+
+#include <array>
 
 namespace {
 QString compact(const QJsonObject &object)
@@ -10,16 +13,16 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+// A version 4 UUID from Qt's seeded generator: QUuid::createUuid() asks the system for the
+// bytes of every one (a getrandom() call per event planned).
 QString freshUuid()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// eventTime with microseconds, as many Wix events carry it.
-QString nowIso()
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    return now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
+    std::array<quint32, 4> words;
+    QRandomGenerator::global()->fillRange(words.data(), qsizetype(words.size()));
+    QByteArray bytes(reinterpret_cast<const char *>(words.data()), 16);
+    bytes[6] = char((uchar(bytes[6]) & 0x0f) | 0x40); // version 4
+    bytes[8] = char((uchar(bytes[8]) & 0x3f) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
 QJsonObject entityOf(const QJsonObject &data)
@@ -65,11 +68,13 @@ QJsonObject EnvelopeFactory::make(const QJsonObject &templateEnvelope)
     QJsonObject data = envelope.value(QLatin1String("data")).toObject();
     if (freshIds && data.contains(QLatin1String("id")))
         data.insert(QStringLiteral("id"), freshUuid());
-    if (freshTime && data.contains(QLatin1String("eventTime")))
-        data.insert(QStringLiteral("eventTime"), nowIso());
-    if (freshTime && data.contains(QLatin1String("operationTimeStamp")))
-        data.insert(QStringLiteral("operationTimeStamp"),
-                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (freshTime) {
+        refreshNow();
+        if (data.contains(QLatin1String("eventTime")))
+            data.insert(QStringLiteral("eventTime"), m_nowEventTime);
+        if (data.contains(QLatin1String("operationTimeStamp")))
+            data.insert(QStringLiteral("operationTimeStamp"), m_nowIsoMs);
+    }
     if (freshSequence && data.contains(QLatin1String("entityEventSequence"))) {
         const QString entity = data.value(QLatin1String("entityFqdn")).toString() +
                                QLatin1Char('/') + data.value(QLatin1String("entityId")).toString();
@@ -78,6 +83,20 @@ QJsonObject EnvelopeFactory::make(const QJsonObject &templateEnvelope)
     }
     envelope.insert(QStringLiteral("data"), data);
     return envelope;
+}
+
+void EnvelopeFactory::refreshNow()
+{
+    // Thousands of events are planned in a millisecond: the texts are made once for each.
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms == m_nowMs)
+        return;
+    m_nowMs = ms;
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    // eventTime with microseconds, as many Wix events carry it.
+    m_nowEventTime =
+        now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
+    m_nowIsoMs = now.toString(Qt::ISODateWithMs);
 }
 
 QJsonObject EnvelopeFactory::lifecycleStage(const QJsonObject &templateEnvelope, WixEventKind kind)

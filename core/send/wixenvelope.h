@@ -39,5 +39,10 @@ public:
     QJsonObject lifecycleStage(const QJsonObject &templateEnvelope, WixEventKind kind);
 
 private:
+    void refreshNow();
+
     QHash<QString, qint64> m_sequences; // per entity
+    qint64 m_nowMs = -1;
+    QString m_nowEventTime; // of m_nowMs
+    QString m_nowIsoMs;
 };
