@@ -6,12 +6,6 @@
 #include <limits>
 #include <mutex>
 
-struct CurlMultiLoop::SocketWatch
-{
-    QSocketNotifier *read = nullptr;
-    QSocketNotifier *write = nullptr;
-};
-
 CurlMultiLoop::CurlMultiLoop(QObject *parent)
     : QObject(parent)
 {
@@ -31,7 +25,7 @@ CurlMultiLoop::~CurlMultiLoop()
     for (const auto &[easy, finished] : m_running)
         curl_multi_remove_handle(m_multi, easy);
     m_running.clear();
-    curl_multi_cleanup(m_multi); // closes the kept connections: onSocket() removes their watches
+    curl_multi_cleanup(m_multi); // closes the kept connections; the notifiers are children
 }
 
 void CurlMultiLoop::setMaxConnections(long connections)
@@ -52,35 +46,22 @@ void CurlMultiLoop::start(CURL *easy, Finished finished)
     }
 }
 
-int CurlMultiLoop::onSocket(CURL *, curl_socket_t socket, int what, void *loop, void *watch)
+int CurlMultiLoop::onSocket(CURL *, curl_socket_t socket, int what, void *loop, void *)
 {
     auto *self = static_cast<CurlMultiLoop *>(loop);
-    auto *sockets = static_cast<SocketWatch *>(watch);
-    if (what == CURL_POLL_REMOVE) {
-        // curl closes the socket next, maybe inside one of these notifiers' signals: disabled
-        // now, deleted once back in the loop.
-        if (sockets) {
-            for (QSocketNotifier *notifier : {sockets->read, sockets->write}) {
-                notifier->setEnabled(false);
-                notifier->deleteLater();
-            }
-            delete sockets;
-            curl_multi_assign(self->m_multi, socket, nullptr);
-        }
-        return 0;
-    }
-    if (!sockets) {
-        sockets = new SocketWatch;
-        sockets->read = new QSocketNotifier(socket, QSocketNotifier::Read, self);
-        sockets->write = new QSocketNotifier(socket, QSocketNotifier::Write, self);
-        connect(sockets->read, &QSocketNotifier::activated, self,
+    SocketWatch &watch = self->m_watches[socket];
+    if (!watch.read) {
+        watch.read = new QSocketNotifier(socket, QSocketNotifier::Read, self);
+        watch.write = new QSocketNotifier(socket, QSocketNotifier::Write, self);
+        connect(watch.read, &QSocketNotifier::activated, self,
                 [self, socket] { self->act(socket, CURL_CSELECT_IN); });
-        connect(sockets->write, &QSocketNotifier::activated, self,
+        connect(watch.write, &QSocketNotifier::activated, self,
                 [self, socket] { self->act(socket, CURL_CSELECT_OUT); });
-        curl_multi_assign(self->m_multi, socket, sockets);
     }
-    sockets->read->setEnabled(what == CURL_POLL_IN || what == CURL_POLL_INOUT);
-    sockets->write->setEnabled(what == CURL_POLL_OUT || what == CURL_POLL_INOUT);
+    // CURL_POLL_REMOVE comes before curl closes the socket: both disabled, so nothing
+    // watches the number until curl hands it over again.
+    watch.read->setEnabled(what == CURL_POLL_IN || what == CURL_POLL_INOUT);
+    watch.write->setEnabled(what == CURL_POLL_OUT || what == CURL_POLL_INOUT);
     return 0;
 }
 

@@ -34,7 +34,11 @@ public:
     void start(CURL *easy, Finished finished);
 
 private:
-    struct SocketWatch;
+    struct SocketWatch
+    {
+        QSocketNotifier *read = nullptr;
+        QSocketNotifier *write = nullptr;
+    };
 
     static int onSocket(CURL *easy, curl_socket_t socket, int what, void *loop, void *watch);
     static int onTimer(CURLM *multi, long timeoutMs, void *loop);
@@ -44,4 +48,8 @@ private:
     CURLM *m_multi = nullptr;
     QTimer m_timer;
     std::unordered_map<CURL *, Finished> m_running;
+    // Per socket number, kept while this loop lives: curl drops a kept-open connection's
+    // socket after each transfer and takes it back for the next, and new notifiers for
+    // every send cost more than enabling the old ones again.
+    std::unordered_map<curl_socket_t, SocketWatch> m_watches;
 };
