@@ -23,20 +23,35 @@ void printKeyPair(const TestKeyStore::Result &keys)
                       QString::fromLatin1(keys.key.publicKey().oneLineBase64Pem())));
 }
 
+// A send's time as text: made once per millisecond, as thousands of sends share one.
+QString sendTimeText(qint64 ms)
+{
+    static qint64 cachedMs = -1;
+    static QString cached;
+    if (ms != cachedMs) {
+        cachedMs = ms;
+        cached = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    }
+    return cached;
+}
+
+// "event 3 copy 2  attempt 0  2026-12-06T20:00:00.000Z  200  1 ms  delivered"
 QString attemptLine(const SendAttempt &a)
 {
-    return QStringLiteral("event %1%2  attempt %3  %4  %5  %6 ms  %7\n")
-        .arg(a.event + 1)
-        .arg(a.copy > 1 ? QStringLiteral(" copy %1").arg(a.copy) : QString())
-        .arg(a.attempt)
-        .arg(QDateTime::fromMSecsSinceEpoch(a.startedMs, Qt::UTC).toString(Qt::ISODateWithMs))
-        .arg(a.result.status > 0 ? QString::number(a.result.status) : QStringLiteral("---"))
-        .arg(a.result.latencyMs)
-        .arg(a.result.delivered()
-                 ? QStringLiteral("delivered")
-                 : QStringLiteral("failed: ") +
-                       (a.result.error.isEmpty() ? QStringLiteral("status %1").arg(a.result.status)
-                                                 : a.result.error));
+    QString line = QLatin1String("event ") + QString::number(a.event + 1);
+    if (a.copy > 1)
+        line += QLatin1String(" copy ") + QString::number(a.copy);
+    line += QLatin1String("  attempt ") + QString::number(a.attempt) + QLatin1String("  ") +
+            sendTimeText(a.startedMs) + QLatin1String("  ") +
+            (a.result.status > 0 ? QString::number(a.result.status) : QStringLiteral("---")) +
+            QLatin1String("  ") + QString::number(a.result.latencyMs) + QLatin1String(" ms  ");
+    if (a.result.delivered())
+        line += QLatin1String("delivered");
+    else
+        line += QLatin1String("failed: ") + (a.result.error.isEmpty()
+                                                 ? QStringLiteral("status %1").arg(a.result.status)
+                                                 : a.result.error);
+    return line + QLatin1Char('\n');
 }
 
 QJsonObject attemptJson(const SendAttempt &a)
@@ -46,8 +61,7 @@ QJsonObject attemptJson(const SendAttempt &a)
             {QStringLiteral("eventType"), a.eventType},
             {QStringLiteral("copy"), a.copy},
             {QStringLiteral("attempt"), a.attempt},
-            {QStringLiteral("time"),
-             QDateTime::fromMSecsSinceEpoch(a.startedMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("time"), sendTimeText(a.startedMs)},
             {QStringLiteral("status"), a.result.status},
             {QStringLiteral("latencyMs"), a.result.latencyMs},
             {QStringLiteral("delivered"), a.result.delivered()},
