@@ -24,6 +24,7 @@ private Q_SLOTS:
     void wireFormatIsWixs();
     void duplicatesShareOneEventId_data();
     void duplicatesShareOneEventId();
+    void shuffledCopiesOfOneTokenAllCarryIt();
     void shuffledBurstArrivesInTheOrderSent();
     void lifecycleInOrder();
     void retryScheduleUntilSuccess();
@@ -202,6 +203,33 @@ void TestSender::duplicatesShareOneEventId()
     QCOMPARE(bodies.size(), resign ? 4 : 1);
     QCOMPARE(got.at(3).analysis.duplicateOf, got.at(0).seq);
     QCOMPARE(got.at(3).analysis.has(FlagIdenticalToken), !resign);
+}
+
+// The runner frees each token once the last of its copies has taken it: shuffled, the copies of
+// an event are apart, and each must still carry the whole token.
+void TestSender::shuffledCopiesOfOneTokenAllCarryIt()
+{
+    ScenarioSpec spec;
+    spec.target = m_receiver->url();
+    spec.envelope = EventTemplates::find(QStringLiteral("contact_updated"))->envelope;
+    spec.count = 6;
+    spec.duplicates = 3;
+    spec.shuffle = true;
+    spec.seed = 7;
+    ScenarioRunner runner(spec, JwtSigner(m_key));
+    const ScenarioSummary summary = run(runner);
+    QCOMPARE(summary.delivered, 18); // each copy
+    QCOMPARE(summary.failed, 0);
+    const QVector<Delivery> got = received();
+    QCOMPARE(got.size(), 18);
+    QHash<QByteArray, int> copies;
+    for (const Delivery &d : got) {
+        QCOMPARE(d.signature, SignatureStatus::Valid);
+        ++copies[d.body];
+    }
+    QCOMPARE(copies.size(), 6);
+    for (const int n : std::as_const(copies))
+        QCOMPARE(n, 3);
 }
 
 void TestSender::shuffledBurstArrivesInTheOrderSent()

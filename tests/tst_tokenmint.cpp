@@ -86,6 +86,13 @@ void TestTokenMint::signsEveryClaimInItsSlot()
     }
     QVERIFY(!mint.isSigned(count));
     QVERIFY(!mint.isSigned(-1));
+    // Released: that token alone is gone (a run frees each once its sends have taken it).
+    const QByteArray second = mint.token(1);
+    mint.release(0);
+    QVERIFY(mint.token(0).isEmpty());
+    QCOMPARE(mint.token(1), second);
+    mint.release(count); // out of range: nothing
+    QCOMPARE(mint.token(count - 1).isEmpty(), false);
 }
 
 void TestTokenMint::firstTokensAreReadyLongBeforeTheLast()

@@ -77,12 +77,15 @@ ScenarioRunner::ScenarioRunner(ScenarioSpec spec, ScenarioPlan plan, QObject *pa
     if (!plan.toSign.isEmpty() && plan.signer) {
         m_mint = new TokenMint(*plan.signer, std::move(plan.toSign), this);
         connect(m_mint, &TokenMint::signedMore, this, &ScenarioRunner::pump);
+        m_tokenTakers.fill(0, m_mint->count());
     }
     // -1: no such delivery planned (a replay injects copies of some deliveries only).
     m_eventState.fill(-1, m_events.size() * m_copies);
     for (const PlannedSend &send : std::as_const(plan.sends)) {
         m_queue.append({send, 0});
         m_eventState[send.event * m_copies + send.copy - 1] = 0;
+        if (send.signing >= 0 && send.signing < m_tokenTakers.size())
+            ++m_tokenTakers[send.signing];
     }
 }
 
@@ -146,6 +149,8 @@ bool ScenarioRunner::headTokenReady()
     if (!m_mint || !m_mint->isSigned(head.signing))
         return !m_mint; // without a mint there is nothing to wait for: sent as it is
     head.token = m_mint->token(head.signing);
+    if (head.signing < m_tokenTakers.size() && --m_tokenTakers[head.signing] == 0)
+        m_mint->release(head.signing); // a retry carries its own copy
     head.signing = -1;
     return true;
 }

@@ -129,6 +129,7 @@ private:
     ScenarioSpec m_spec;
     WebhookSender m_sender;
     TokenMint *m_mint = nullptr;
+    QVector<int> m_tokenTakers; // per token the mint signs: the sends yet to take it
     QVector<PlannedEvent> m_events;
     int m_copies = 1;
     qint64 m_startMs = 0;

@@ -47,3 +47,10 @@ QByteArray TokenMint::token(int index) const
 {
     return isSigned(index) ? m_tokens[std::size_t(index)] : QByteArray();
 }
+
+void TokenMint::release(int index)
+{
+    // The slot's task wrote it before its flag and never touches it again.
+    if (isSigned(index))
+        m_tokens[std::size_t(index)] = QByteArray();
+}

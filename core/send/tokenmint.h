@@ -32,6 +32,9 @@ public:
     bool isSigned(int index) const;
     // The token of toSign[index] once isSigned(); empty if signing failed.
     QByteArray token(int index) const;
+    // The mint's own copy of a signed token is no longer needed (every send that uses it has
+    // taken it): freed now, not at the end of the run. Call in the mint's thread.
+    void release(int index);
 
 Q_SIGNALS:
     void signedMore();
