@@ -8,6 +8,7 @@
 
 CurlMultiLoop::CurlMultiLoop(QObject *parent)
     : QObject(parent)
+    , m_timer(this) // children all, so the loop may move to another thread whole
 {
     static std::once_flag globalInit;
     std::call_once(globalInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });

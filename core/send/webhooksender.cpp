@@ -81,7 +81,7 @@ struct WebhookSender::Transfer
 
 WebhookSender::WebhookSender(QObject *parent)
     : QObject(parent)
-    , m_transfers(std::make_unique<CurlMultiLoop>())
+    , m_transfers(std::make_unique<CurlMultiLoop>(this)) // a child: it follows a moveToThread()
 {
     m_transfers->setMaxConnections(kMaxConnections);
 }
