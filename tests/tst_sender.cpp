@@ -1,5 +1,6 @@
 #include "analysis/wixretryschedule.h"
 #include "capture/captureservice.h"
+#include "send/claimstemplate.h"
 #include "send/eventtemplates.h"
 #include "send/scenariorunner.h"
 #include "send/testkeystore.h"
@@ -22,6 +23,9 @@ private Q_SLOTS:
     void templatesCoverCommonEvents();
     void wireFormatIsWixs_data();
     void wireFormatIsWixs();
+    void compiledClaimsAreQtsOwn_data();
+    void compiledClaimsAreQtsOwn();
+    void templateHoldingAMarkerIsNotCompiled();
     void duplicatesShareOneEventId_data();
     void duplicatesShareOneEventId();
     void shuffledCopiesOfOneTokenAllCarryIt();
@@ -169,6 +173,71 @@ void TestSender::wireFormatIsWixs()
     QVERIFY2(inspection.decoding.notes.isEmpty(),
              qPrintable(inspection.decoding.notes.join(QLatin1Char(' '))));
     QCOMPARE(inspection.decoding.event.eventType, t.eventType);
+}
+
+// A run's claims come from its template compiled once (ClaimsTemplate): each event's text must
+// be the bytes Qt writes of that event's envelope, for every template, fresh or fixed values,
+// with and without exp, and for the run's later events as for its first.
+void TestSender::compiledClaimsAreQtsOwn_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("freshValues");
+    QTest::addColumn<bool>("expires");
+    for (const EventTemplate &t : EventTemplates::all()) {
+        QTest::newRow(qPrintable(t.name)) << t.name << true << false;
+        QTest::newRow(qPrintable(t.name + QStringLiteral(", exp"))) << t.name << true << true;
+        QTest::newRow(qPrintable(t.name + QStringLiteral(", fixed"))) << t.name << false << true;
+    }
+}
+
+void TestSender::compiledClaimsAreQtsOwn()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, freshValues);
+    QFETCH(bool, expires);
+    const QJsonObject envelope = EventTemplates::find(name)->envelope;
+    const std::optional<qint64> exp = expires ? std::optional<qint64>(1700003600) : std::nullopt;
+    EnvelopeFactory factory;
+    factory.freshIds = factory.freshTime = factory.freshSequence = freshValues;
+    const FreshValues first = factory.fresh(envelope);
+    if (!freshValues)
+        QVERIFY(first.id.isEmpty() && first.eventTime.isEmpty() &&
+                first.operationTimeStamp.isEmpty() && first.sequence.isEmpty());
+    const std::optional<ClaimsTemplate> compiled = ClaimsTemplate::compile(envelope, first, exp);
+    QVERIFY(compiled);
+    for (int event = 0; event < 3; ++event) {
+        const FreshValues values = event == 0 ? first : factory.fresh(envelope);
+        const qint64 iat = 1700000000 + event;
+        const QJsonObject made = EnvelopeFactory::withValues(envelope, values);
+        const QByteArray qts =
+            QJsonDocument(wixClaimsForEnvelope(made, iat, exp)).toJson(QJsonDocument::Compact);
+        QCOMPARE(compiled->claims(values, iat), qts);
+        const EnvelopeToSign toSign{
+            {}, iat, exp, std::make_shared<ClaimsTemplate>(*compiled), values};
+        QCOMPARE(toSign.claimsJson(), qts);
+        if (!values.id.isEmpty())
+            QVERIFY(qts.contains(values.id.toLatin1()));
+    }
+}
+
+void TestSender::templateHoldingAMarkerIsNotCompiled()
+{
+    QJsonObject envelope = EventTemplates::find(QStringLiteral("contact_created"))->envelope;
+    envelope.insert(QStringLiteral("n"), ClaimsTemplate::kIatMarker);
+    EnvelopeFactory factory;
+    QVERIFY(!ClaimsTemplate::compile(envelope, factory.fresh(envelope), std::nullopt));
+    // A run of it still sends what Qt writes: every token verifies and carries its event.
+    ScenarioSpec spec;
+    spec.target = m_receiver->url();
+    spec.envelope = envelope;
+    spec.count = 3;
+    ScenarioRunner runner(spec, JwtSigner(m_key));
+    QCOMPARE(run(runner).delivered, 3);
+    const QVector<Delivery> got = received();
+    QCOMPARE(got.size(), 3);
+    for (const Delivery &d : got)
+        QCOMPARE(d.signature, SignatureStatus::Valid);
+    QCOMPARE(got.at(2).event.eventId, runner.attempts().at(2).eventId);
 }
 
 void TestSender::duplicatesShareOneEventId_data()

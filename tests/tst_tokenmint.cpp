@@ -46,7 +46,7 @@ QVector<EnvelopeToSign> TestTokenMint::envelopes(int count)
         const QJsonObject envelope{{QStringLiteral("n"), i},
                                    {QStringLiteral("data"), data},
                                    {QStringLiteral("identity"), identity}};
-        list.append({envelope, 1700000000 + i, std::nullopt});
+        list.append({envelope, 1700000000 + i, std::nullopt, {}, {}});
     }
     return list;
 }

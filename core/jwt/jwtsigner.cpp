@@ -18,9 +18,12 @@ JwtSigner::JwtSigner(RsaPrivateKey key, QString kid)
 
 QByteArray JwtSigner::sign(const QJsonObject &claims) const
 {
-    const QByteArray signingInput =
-        m_encodedHeader + '.' +
-        base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    return signJson(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+}
+
+QByteArray JwtSigner::signJson(const QByteArray &claimsJson) const
+{
+    const QByteArray signingInput = m_encodedHeader + '.' + base64UrlEncode(claimsJson);
     const QByteArray signature = m_key.signRs256(signingInput);
     if (signature.isEmpty())
         return {};

@@ -14,6 +14,8 @@ public:
     explicit JwtSigner(RsaPrivateKey key, QString kid = QString());
 
     QByteArray sign(const QJsonObject &claims) const; // empty on failure
+    // The same, of claims already written as compact JSON text.
+    QByteArray signJson(const QByteArray &claimsJson) const;
     const RsaPrivateKey &key() const { return m_key; }
 
 private:

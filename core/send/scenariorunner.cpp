@@ -1,6 +1,7 @@
 #include "send/scenariorunner.h"
 
 #include "analysis/wixretryschedule.h"
+#include "send/claimstemplate.h"
 #include "send/wixenvelope.h"
 
 #include <QDateTime>
@@ -17,38 +18,58 @@ qint64 percentile(QVector<qint64> values, double p)
     const qsizetype index = qsizetype(std::ceil(p * double(values.size()))) - 1;
     return values.at(qBound<qsizetype>(0, index, values.size() - 1));
 }
+PlannedEvent plannedEvent(const QJsonObject &envelope)
+{
+    return {envelope.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString(),
+            envelope.value(QLatin1String("eventType")).toString()};
+}
 } // namespace
 
 ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer)
 {
+    const qint64 iat = QDateTime::currentSecsSinceEpoch();
+    std::optional<qint64> exp;
+    if (spec.expiresInSeconds)
+        exp = iat + *spec.expiresInSeconds;
     EnvelopeFactory factory;
     factory.freshIds = factory.freshTime = factory.freshSequence = spec.freshValues;
-    QVector<QJsonObject> envelopes;
-    if (spec.lifecycleUpdates >= 0) {
-        envelopes.append(factory.lifecycleStage(spec.envelope, WixEventKind::Created));
-        for (int i = 0; i < spec.lifecycleUpdates; ++i)
-            envelopes.append(factory.lifecycleStage(spec.envelope, WixEventKind::Updated));
-        envelopes.append(factory.lifecycleStage(spec.envelope, WixEventKind::Deleted));
-    } else {
-        for (int i = 0; i < qMax(1, spec.count); ++i)
-            envelopes.append(factory.make(spec.envelope));
-    }
     ScenarioPlan plan;
-    for (const QJsonObject &envelope : std::as_const(envelopes)) {
-        plan.events.append(
-            {envelope.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString(),
-             envelope.value(QLatin1String("eventType")).toString()});
+    // Each event as it will be signed: its envelope, or, where the run's claims compile to a
+    // template (every run of one template's events), only its fresh values.
+    QVector<EnvelopeToSign> events;
+    if (spec.lifecycleUpdates >= 0) {
+        QVector<QJsonObject> stages{factory.lifecycleStage(spec.envelope, WixEventKind::Created)};
+        for (int i = 0; i < spec.lifecycleUpdates; ++i)
+            stages.append(factory.lifecycleStage(spec.envelope, WixEventKind::Updated));
+        stages.append(factory.lifecycleStage(spec.envelope, WixEventKind::Deleted));
+        for (const QJsonObject &envelope : std::as_const(stages)) {
+            plan.events.append(plannedEvent(envelope));
+            events.append({envelope, iat, exp, {}, {}});
+        }
+    } else {
+        const FreshValues first = factory.fresh(spec.envelope);
+        std::shared_ptr<const ClaimsTemplate> compiled;
+        if (std::optional<ClaimsTemplate> made = ClaimsTemplate::compile(spec.envelope, first, exp))
+            compiled = std::make_shared<const ClaimsTemplate>(std::move(*made));
+        const PlannedEvent fromTemplate = plannedEvent(spec.envelope);
+        for (int i = 0; i < qMax(1, spec.count); ++i) {
+            FreshValues values = i == 0 ? first : factory.fresh(spec.envelope);
+            plan.events.append(fromTemplate);
+            if (!values.id.isEmpty())
+                plan.events.last().eventId = values.id;
+            if (compiled)
+                events.append({QJsonObject(), iat, exp, compiled, std::move(values)});
+            else
+                events.append(
+                    {EnvelopeFactory::withValues(spec.envelope, values), iat, exp, {}, {}});
+        }
     }
-    QVector<int> order(envelopes.size());
+    QVector<int> order(events.size());
     std::iota(order.begin(), order.end(), 0);
     if (spec.shuffle) {
         QRandomGenerator random(spec.seed ? spec.seed : QRandomGenerator::global()->generate());
         std::shuffle(order.begin(), order.end(), random);
     }
-    const qint64 iat = QDateTime::currentSecsSinceEpoch();
-    std::optional<qint64> exp;
-    if (spec.expiresInSeconds)
-        exp = iat + *spec.expiresInSeconds;
     plan.copies = qMax(1, spec.duplicates);
     plan.signer = signer;
     // A duplicate carries the same token (signed once), or the same event signed
@@ -56,8 +77,10 @@ ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer)
     for (const int event : std::as_const(order)) {
         const int signing = int(plan.toSign.size());
         for (int copy = 1; copy <= plan.copies; ++copy) {
-            if (copy == 1 || spec.resign)
-                plan.toSign.append({envelopes.at(event), iat + copy - 1, exp});
+            if (copy == 1 || spec.resign) {
+                plan.toSign.append(events.at(event));
+                plan.toSign.last().iat = iat + copy - 1;
+            }
             plan.sends.append({event, copy, {}, 0, spec.resign ? signing + copy - 1 : signing});
         }
     }

@@ -30,7 +30,7 @@ void TokenMint::signChunk(int first)
 {
     const int end = qMin(first + kChunk, count());
     for (int i = first; i < end && !m_stopping.load(); ++i) {
-        m_tokens[std::size_t(i)] = m_signer.sign(m_toSign.at(i).claims());
+        m_tokens[std::size_t(i)] = m_signer.signJson(m_toSign.at(i).claimsJson());
         m_signed[std::size_t(i)].store(true, std::memory_order_release);
     }
     // Queued: runs in the owner's thread, or is dropped if the mint is gone by then.

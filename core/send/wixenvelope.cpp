@@ -1,5 +1,7 @@
 #include "send/wixenvelope.h"
 
+#include "send/claimstemplate.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -62,24 +64,48 @@ QJsonObject wixClaimsForEnvelope(const QJsonObject &envelope, qint64 iat, std::o
 
 QJsonObject EnvelopeFactory::make(const QJsonObject &templateEnvelope)
 {
-    QJsonObject envelope = templateEnvelope;
-    if (!envelope.value(QLatin1String("data")).isObject())
-        return envelope; // a string: sent as written
-    QJsonObject data = envelope.value(QLatin1String("data")).toObject();
+    return withValues(templateEnvelope, fresh(templateEnvelope));
+}
+
+FreshValues EnvelopeFactory::fresh(const QJsonObject &templateEnvelope)
+{
+    FreshValues values;
+    const QJsonValue dataValue = templateEnvelope.value(QLatin1String("data"));
+    if (!dataValue.isObject())
+        return values; // a string: sent as written
+    const QJsonObject data = dataValue.toObject();
     if (freshIds && data.contains(QLatin1String("id")))
-        data.insert(QStringLiteral("id"), freshUuid());
+        values.id = freshUuid();
     if (freshTime) {
         refreshNow();
         if (data.contains(QLatin1String("eventTime")))
-            data.insert(QStringLiteral("eventTime"), m_nowEventTime);
+            values.eventTime = m_nowEventTime;
         if (data.contains(QLatin1String("operationTimeStamp")))
-            data.insert(QStringLiteral("operationTimeStamp"), m_nowIsoMs);
+            values.operationTimeStamp = m_nowIsoMs;
     }
     if (freshSequence && data.contains(QLatin1String("entityEventSequence"))) {
         const QString entity = data.value(QLatin1String("entityFqdn")).toString() +
                                QLatin1Char('/') + data.value(QLatin1String("entityId")).toString();
-        const qint64 next = ++m_sequences[entity];
-        data.insert(QStringLiteral("entityEventSequence"), QString::number(next));
+        values.sequence = QString::number(++m_sequences[entity]);
+    }
+    return values;
+}
+
+QJsonObject EnvelopeFactory::withValues(const QJsonObject &templateEnvelope,
+                                        const FreshValues &values)
+{
+    QJsonObject envelope = templateEnvelope;
+    if (!envelope.value(QLatin1String("data")).isObject())
+        return envelope;
+    QJsonObject data = envelope.value(QLatin1String("data")).toObject();
+    const std::pair<const char *, const QString &> fields[] = {
+        {"id", values.id},
+        {"eventTime", values.eventTime},
+        {"operationTimeStamp", values.operationTimeStamp},
+        {"entityEventSequence", values.sequence}};
+    for (const auto &[name, value] : fields) {
+        if (!value.isEmpty())
+            data.insert(QLatin1String(name), value);
     }
     envelope.insert(QStringLiteral("data"), data);
     return envelope;
@@ -97,6 +123,13 @@ void EnvelopeFactory::refreshNow()
     m_nowEventTime =
         now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
     m_nowIsoMs = now.toString(Qt::ISODateWithMs);
+}
+
+QByteArray EnvelopeToSign::claimsJson() const
+{
+    if (compiled)
+        return compiled->claims(fresh, iat);
+    return QJsonDocument(wixClaimsForEnvelope(envelope, iat, exp)).toJson(QJsonDocument::Compact);
 }
 
 QJsonObject EnvelopeFactory::lifecycleStage(const QJsonObject &templateEnvelope, WixEventKind kind)
