@@ -1,30 +1,33 @@
 #include "send/claimstemplate.h"
 
 #include <QJsonDocument>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
+
+namespace {
+// Letters and digits only: no level of escaping changes them.
+const std::pair<QString FreshValues::*, const char *> kMarkers[] = {
+    {&FreshValues::id, "HkScFreshIdMark3q"},
+    {&FreshValues::eventTime, "HkScFreshEventTimeMark3q"},
+    {&FreshValues::operationTimeStamp, "HkScFreshOpTimeMark3q"},
+    {&FreshValues::sequence, "HkScFreshSequenceMark3q"}};
+} // namespace
 
 std::optional<ClaimsTemplate> ClaimsTemplate::compile(const QJsonObject &templateEnvelope,
                                                       const FreshValues &which,
                                                       std::optional<qint64> exp)
 {
-    // Letters and digits only: no level of escaping changes them.
     FreshValues markers;
-    QVector<std::pair<QByteArray, Slot>> wanted;
-    const std::tuple<const QString &, QString &, const char *, Slot> fields[] = {
-        {which.id, markers.id, "HkScFreshIdMark3q", Slot::Id},
-        {which.eventTime, markers.eventTime, "HkScFreshEventTimeMark3q", Slot::EventTime},
-        {which.operationTimeStamp, markers.operationTimeStamp, "HkScFreshOpTimeMark3q",
-         Slot::OperationTimeStamp},
-        {which.sequence, markers.sequence, "HkScFreshSequenceMark3q", Slot::Sequence}};
-    for (const auto &[value, marker, text, slot] : fields) {
-        if (value.isEmpty())
-            continue;
-        marker = QLatin1String(text);
-        wanted.append({QByteArray(text), slot});
+    QVector<std::pair<QByteArray, Slot>> wanted{{QByteArray::number(kIatMarker), nullptr}};
+    for (const auto &[slot, marker] : kMarkers) {
+        if (!(which.*slot).isEmpty()) {
+            markers.*slot = QLatin1String(marker);
+            wanted.append({QByteArray(marker), slot});
+        }
     }
-    wanted.append({QByteArray::number(kIatMarker), Slot::Iat});
     const QByteArray text =
         QJsonDocument(wixClaimsForEnvelope(EnvelopeFactory::withValues(templateEnvelope, markers),
                                            kIatMarker, exp))
@@ -51,35 +54,17 @@ std::optional<ClaimsTemplate> ClaimsTemplate::compile(const QJsonObject &templat
 
 QByteArray ClaimsTemplate::claims(const FreshValues &values, qint64 iat) const
 {
-    const QByteArray iatText = QByteArray::number(iat);
-    QByteArray slotTexts[5];
+    QVarLengthArray<QByteArray, std::size(kMarkers) + 1> texts;
     qsizetype size = 0;
     for (const QByteArray &piece : m_pieces)
         size += piece.size();
     for (const Slot slot : m_slots) {
-        QByteArray &text = slotTexts[int(slot)];
-        switch (slot) {
-        case Slot::Id:
-            text = values.id.toLatin1();
-            break;
-        case Slot::EventTime:
-            text = values.eventTime.toLatin1();
-            break;
-        case Slot::OperationTimeStamp:
-            text = values.operationTimeStamp.toLatin1();
-            break;
-        case Slot::Sequence:
-            text = values.sequence.toLatin1();
-            break;
-        case Slot::Iat:
-            text = iatText;
-            break;
-        }
-        size += text.size();
+        texts.append(slot ? (values.*slot).toLatin1() : QByteArray::number(iat));
+        size += texts.last().size();
     }
     QByteArray claims;
     claims.reserve(size);
-    for (qsizetype i = 0; i < m_slots.size(); ++i)
-        claims.append(m_pieces.at(i)).append(slotTexts[int(m_slots.at(i))]);
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        claims.append(m_pieces.at(i)).append(texts.at(i));
     return claims.append(m_pieces.last());
 }

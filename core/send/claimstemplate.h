@@ -28,7 +28,7 @@ public:
     QByteArray claims(const FreshValues &values, qint64 iat) const;
 
 private:
-    enum class Slot { Id, EventTime, OperationTimeStamp, Sequence, Iat };
+    using Slot = QString FreshValues::*; // nullptr: iat
 
     QVector<QByteArray> m_pieces; // one more than m_slots
     QVector<Slot> m_slots;
