@@ -179,5 +179,8 @@ int runListenCommand(const QStringList &arguments)
                      [] { QCoreApplication::quit(); });
     QCoreApplication::exec();
     service.stop();
+    // A batch committed (and answered) just before the signal to stop has its lines still
+    // queued for this thread: print them too.
+    QCoreApplication::sendPostedEvents();
     return ExitOk;
 }
