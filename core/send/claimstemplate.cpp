@@ -7,25 +7,18 @@
 #include <iterator>
 #include <utility>
 
-namespace {
-// Letters and digits only: no level of escaping changes them.
-const std::pair<QString FreshValues::*, const char *> kMarkers[] = {
-    {&FreshValues::id, "HkScFreshIdMark3q"},
-    {&FreshValues::eventTime, "HkScFreshEventTimeMark3q"},
-    {&FreshValues::operationTimeStamp, "HkScFreshOpTimeMark3q"},
-    {&FreshValues::sequence, "HkScFreshSequenceMark3q"}};
-} // namespace
-
 std::optional<ClaimsTemplate> ClaimsTemplate::compile(const QJsonObject &templateEnvelope,
                                                       const FreshValues &which,
                                                       std::optional<qint64> exp)
 {
+    // Letters and digits only: no level of escaping changes them.
     FreshValues markers;
     QVector<std::pair<QByteArray, Slot>> wanted{{QByteArray::number(kIatMarker), nullptr}};
-    for (const auto &[slot, marker] : kMarkers) {
+    for (const auto &[slot, field] : FreshValues::kFields) {
         if (!(which.*slot).isEmpty()) {
-            markers.*slot = QLatin1String(marker);
-            wanted.append({QByteArray(marker), slot});
+            const QByteArray marker = "HkScFresh" + QByteArray(field) + "Mark3q";
+            markers.*slot = QString::fromLatin1(marker);
+            wanted.append({marker, slot});
         }
     }
     const QByteArray text =
@@ -54,7 +47,7 @@ std::optional<ClaimsTemplate> ClaimsTemplate::compile(const QJsonObject &templat
 
 QByteArray ClaimsTemplate::claims(const FreshValues &values, qint64 iat) const
 {
-    QVarLengthArray<QByteArray, std::size(kMarkers) + 1> texts;
+    QVarLengthArray<QByteArray, std::size(FreshValues::kFields) + 1> texts;
     qsizetype size = 0;
     for (const QByteArray &piece : m_pieces)
         size += piece.size();

@@ -34,8 +34,8 @@ ScenarioPlan planScenario(const ScenarioSpec &spec, const JwtSigner &signer)
     EnvelopeFactory factory;
     factory.freshIds = factory.freshTime = factory.freshSequence = spec.freshValues;
     ScenarioPlan plan;
-    // Each event as it will be signed: its envelope, or, where the run's claims compile to a
-    // template (every run of one template's events), only its fresh values.
+    // Each event as it will be signed: its envelope, or, where the template's claims compile
+    // (ClaimsTemplate), only its fresh values.
     QVector<EnvelopeToSign> events;
     if (spec.lifecycleUpdates >= 0) {
         QVector<QJsonObject> stages{factory.lifecycleStage(spec.envelope, WixEventKind::Created)};

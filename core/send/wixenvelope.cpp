@@ -62,6 +62,12 @@ QJsonObject wixClaimsForEnvelope(const QJsonObject &envelope, qint64 iat, std::o
     return claims;
 }
 
+const std::pair<QString FreshValues::*, const char *> FreshValues::kFields[4] = {
+    {&FreshValues::id, "id"},
+    {&FreshValues::eventTime, "eventTime"},
+    {&FreshValues::operationTimeStamp, "operationTimeStamp"},
+    {&FreshValues::sequence, "entityEventSequence"}};
+
 QJsonObject EnvelopeFactory::make(const QJsonObject &templateEnvelope)
 {
     return withValues(templateEnvelope, fresh(templateEnvelope));
@@ -98,14 +104,9 @@ QJsonObject EnvelopeFactory::withValues(const QJsonObject &templateEnvelope,
     if (!envelope.value(QLatin1String("data")).isObject())
         return envelope;
     QJsonObject data = envelope.value(QLatin1String("data")).toObject();
-    const std::pair<const char *, const QString &> fields[] = {
-        {"id", values.id},
-        {"eventTime", values.eventTime},
-        {"operationTimeStamp", values.operationTimeStamp},
-        {"entityEventSequence", values.sequence}};
-    for (const auto &[name, value] : fields) {
-        if (!value.isEmpty())
-            data.insert(QLatin1String(name), value);
+    for (const auto &[member, field] : FreshValues::kFields) {
+        if (!(values.*member).isEmpty())
+            data.insert(QLatin1String(field), values.*member);
     }
     envelope.insert(QStringLiteral("data"), data);
     return envelope;

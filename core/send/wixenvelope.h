@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 class ClaimsTemplate;
 
@@ -26,6 +27,9 @@ struct FreshValues
     QString eventTime;
     QString operationTimeStamp;
     QString sequence; // entityEventSequence
+
+    // Each member and the data field it fills.
+    static const std::pair<QString FreshValues::*, const char *> kFields[4];
 };
 
 // An envelope and its claims' times, signed later on another thread: the claims' text is
