@@ -40,7 +40,7 @@ private:
         QSocketNotifier *write = nullptr;
     };
 
-    static int onSocket(CURL *easy, curl_socket_t socket, int what, void *loop, void *watch);
+    static int onSocket(CURL *easy, curl_socket_t socket, int what, void *loop, void *unused);
     static int onTimer(CURLM *multi, long timeoutMs, void *loop);
     void act(curl_socket_t socket, int events);
     void finishDone();
