@@ -75,6 +75,7 @@ private Q_SLOTS:
     void postsTheTokenAsWixDoes();
     void keepsOneConnectionForSendsInTurn();
     void concurrentSendsAllAnswered();
+    void keepsItsConnectionsAsSendsInFlightRiseAndFall();
     void nonSuccessStatusIsAFailureWithItsBody();
     void refusedConnectionIsAFailureWithItsReason();
     void silenceIsAFailureAtWixsLimit();
@@ -144,6 +145,27 @@ void TestWebhookSender::concurrentSendsAllAnswered()
     QCOMPARE(receiver.bodies.size(), kSends);
     QVERIFY2(receiver.connections <= WebhookSender::kMaxConnections,
              qPrintable(QString::number(receiver.connections)));
+}
+
+void TestWebhookSender::keepsItsConnectionsAsSendsInFlightRiseAndFall()
+{
+    // A run sends its tokens as they are signed: many at once, then one, then many again.
+    // The connections opened for the many are kept for the next many, not closed when
+    // fewer sends are running (libcurl's cache otherwise shrinks to 4 per running send).
+    RawReceiver receiver;
+    WebhookSender sender;
+    constexpr int kBurst = 16;
+    int done = 0;
+    for (int round = 0; round < 10; ++round) {
+        for (int i = 0; i < kBurst; ++i)
+            sender.post(receiver.url(), "burst", [&done](const SendResult &) { ++done; });
+        QTRY_COMPARE_WITH_TIMEOUT(done, (round + 1) * kBurst + round, 5000);
+        const SendResult alone = sendOne(sender, receiver.url(), "alone");
+        QVERIFY2(alone.delivered(), qPrintable(alone.outcomeText()));
+        ++done;
+    }
+    QCOMPARE(receiver.bodies.size(), 10 * (kBurst + 1));
+    QVERIFY2(receiver.connections <= kBurst, qPrintable(QString::number(receiver.connections)));
 }
 
 void TestWebhookSender::nonSuccessStatusIsAFailureWithItsBody()

@@ -32,6 +32,10 @@ CurlMultiLoop::~CurlMultiLoop()
 void CurlMultiLoop::setMaxConnections(long connections)
 {
     curl_multi_setopt(m_multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, connections);
+    // And keeps as many open between transfers: by default curl's cache holds 4 per transfer
+    // running, so each time fewer run it closes connections the next burst opens again
+    // (2,121 connections for 16,000 sends at full speed).
+    curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, connections);
 }
 
 void CurlMultiLoop::start(CURL *easy, Finished finished)

@@ -29,7 +29,8 @@ public:
     // never called. The handles stay the caller's.
     ~CurlMultiLoop() override;
 
-    // Limits the connections open at once; transfers beyond it wait for one. 0: no limit.
+    // Limits the connections open at once, and keeps that many open between transfers;
+    // transfers beyond it wait for one. 0: no limit (and curl's default cache).
     void setMaxConnections(long connections);
     void start(CURL *easy, Finished finished);
 
