@@ -4,6 +4,7 @@
 #include "analysisflagstyle.h"
 #include "models/timelinemodel.h"
 #include "plaintooltip.h"
+#include "timelinemarkbatch.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -22,13 +23,12 @@
 #include <limits>
 
 namespace {
-constexpr int kGutter = 190;  // lane labels
-constexpr int kAxis = 22;     // time axis
-constexpr int kLaneBase = 30; // a lane without duplicates
-constexpr int kStackStep = 7; // each duplicate level
-constexpr int kMaxStack = 6;  // deeper copies share the top level
-constexpr int kHitRadius = 7; // pixels
-constexpr double kMarkRadius = 4.0;
+constexpr int kGutter = 190;              // lane labels
+constexpr int kAxis = 22;                 // time axis
+constexpr int kLaneBase = 30;             // a lane without duplicates
+constexpr int kStackStep = 7;             // each duplicate level
+constexpr int kMaxStack = 6;              // deeper copies share the top level
+constexpr int kHitRadius = 7;             // pixels
 constexpr double kMinMsPerPixel = 0.001;  // a microsecond per pixel
 constexpr double kMaxContentPixels = 1e9; // scroll bars are int
 
@@ -397,51 +397,11 @@ void TimelineView::paintGutter(QPainter &painter, int firstLane, int lastLane) c
     painter.drawLine(kGutter - 1, kAxis, kGutter - 1, viewport()->height());
 }
 
-void TimelineView::paintEventMark(QPainter &painter, const TimelineEvent &event,
-                                  bool selected) const
+void TimelineView::addMark(TimelineMarkBatch &batch, const TimelineEvent &event) const
 {
-    const auto category = AnalysisFlagStyle::categoryOf(event.flags);
-    const QColor color = AnalysisFlagStyle::markColor(category);
-    const QPointF mark(xFor(event.eventTimeMs), eventMarkY(event));
-    const double xa = xFor(double(event.arrivalMs));
-    const double ya = arrivalY(event);
-
-    QColor link = color;
-    link.setAlpha(selected ? 255 : 150);
-    QPen linkPen(link, selected ? 2 : 1);
-    if (event.flags & FlagLateRetry)
-        linkPen.setStyle(Qt::DashLine);
-    painter.setPen(linkPen);
-    painter.drawLine(mark, QPointF(xa, ya));
-    painter.setPen(QPen(color, 2));
-    painter.drawLine(QPointF(xa, ya), QPointF(xa, ya + 6));
-
-    if (event.flags & FlagSequenceGap) {
-        painter.setPen(
-            QPen(AnalysisFlagStyle::markColor(AnalysisFlagStyle::Category::SequenceGap), 2));
-        painter.drawLine(QPointF(mark.x() - 8, mark.y() - 5), QPointF(mark.x() - 8, mark.y() + 5));
-        painter.drawLine(QPointF(mark.x() - 11, mark.y() - 5),
-                         QPointF(mark.x() - 11, mark.y() + 5));
-    }
-    if (selected) {
-        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawEllipse(mark, kMarkRadius + 4, kMarkRadius + 4);
-        painter.drawEllipse(QPointF(xa, ya + 3), 5, 5);
-    }
-    painter.setPen(QPen(color.darker(140), 1));
-    painter.setBrush(color);
-    if (event.flags & FlagOutOfOrder) {
-        const double r = kMarkRadius + 1.5;
-        const QPointF diamond[4] = {mark + QPointF(0, -r), mark + QPointF(r, 0),
-                                    mark + QPointF(0, r), mark + QPointF(-r, 0)};
-        painter.drawPolygon(diamond, 4);
-    } else if (!event.hasEventTime) {
-        painter.drawRect(QRectF(mark.x() - kMarkRadius, mark.y() - kMarkRadius, 2 * kMarkRadius,
-                                2 * kMarkRadius));
-    } else {
-        painter.drawEllipse(mark, kMarkRadius, kMarkRadius);
-    }
+    batch.add(QPointF(xFor(event.eventTimeMs), eventMarkY(event)),
+              QPointF(xFor(double(event.arrivalMs)), arrivalY(event)), event.flags,
+              event.hasEventTime);
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
@@ -483,6 +443,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         return std::clamp(int(x) + kHitRadius + 1, 0, columns - 1);
     };
     QHash<int, std::vector<quint8>> drawn; // (slot, kind) -> per column: 1 mark, 2 arrival
+    TimelineMarkBatch marks;
     int selectedRow = -1;
     for (int row = from; row < to; ++row) {
         const TimelineEvent &event = m_model->eventAt(row);
@@ -504,10 +465,14 @@ void TimelineView::paintEvent(QPaintEvent *)
             continue;
         mark |= 1;
         arrival |= 2;
-        paintEventMark(painter, event, false);
+        addMark(marks, event);
     }
-    if (selectedRow >= 0)
-        paintEventMark(painter, m_model->eventAt(selectedRow), true);
+    marks.paint(painter);
+    if (selectedRow >= 0) {
+        TimelineMarkBatch selected(palette().color(QPalette::Highlight));
+        addMark(selected, m_model->eventAt(selectedRow));
+        selected.paint(painter);
+    }
     painter.restore();
 
     paintGutter(painter, firstLane, lastLane);

@@ -7,6 +7,7 @@
 #include <QVector>
 
 class QTimer;
+class TimelineMarkBatch;
 
 // The timeline: one lane per entity (per instance for app events, one legacy lane
 // per instance), each delivery drawn as a mark at its eventTime linked to a tick at
@@ -77,7 +78,7 @@ private:
     double eventMarkY(const TimelineEvent &event) const;
     double arrivalY(const TimelineEvent &event) const;
     int plotWidth() const;
-    void paintEventMark(QPainter &painter, const TimelineEvent &event, bool selected) const;
+    void addMark(TimelineMarkBatch &batch, const TimelineEvent &event) const;
     void paintAxis(QPainter &painter, bool gridOnly) const;
     void paintGutter(QPainter &painter, int firstLane, int lastLane) const;
 
