@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QTest>
 
+#include <cmath>
 #include <map>
 
 // A paint device that draws nothing and records what is drawn on it: each line with the
@@ -167,10 +168,12 @@ void TestTimelineMarkBatch::everyMarkIsDrawnWhereItIs()
 
 void TestTimelineMarkBatch::linksOfOneStyleAreThinnedRareOnesAllDrawn()
 {
+    // 2,000 plain links each 500 pixels wide in view, a million pixels: past the budget.
     TimelineMarkBatch batch;
     constexpr int kPlain = 2000;
+    constexpr double kWidth = 500;
     for (int i = 0; i < kPlain; ++i)
-        batch.add(QPointF(i * 0.5, 40), QPointF(500 + i * 0.5, 60), 0, true);
+        batch.add(QPointF(i * 0.2, 40), QPointF(i * 0.2 + kWidth, 60), 0, true);
     // Three late retries among them: dashed links of their own colour, all drawn.
     for (int i = 0; i < 3; ++i)
         batch.add(QPointF(100.0 * i, 40), QPointF(900, 60), FlagLateRetry, true);
@@ -180,10 +183,23 @@ void TestTimelineMarkBatch::linksOfOneStyleAreThinnedRareOnesAllDrawn()
     painter.end();
 
     const int plain = device.engine.linesOf(linkColor(Category::None));
-    QVERIFY2(plain <= TimelineMarkBatch::kMaxLinksPerStyle, qPrintable(QString::number(plain)));
-    QVERIFY2(plain >= TimelineMarkBatch::kMaxLinksPerStyle / 2, qPrintable(QString::number(plain)));
+    const double pixels = plain * std::hypot(kWidth, 20);
+    QVERIFY2(pixels <= TimelineMarkBatch::kLinkPixelBudget,
+             qPrintable(QStringLiteral("%1 links, %2 pixels").arg(plain).arg(pixels)));
+    // Thinned, not dropped: close to the budget.
+    QVERIFY2(pixels >= 0.8 * TimelineMarkBatch::kLinkPixelBudget,
+             qPrintable(QStringLiteral("%1 links, %2 pixels").arg(plain).arg(pixels)));
     QCOMPARE(device.engine.linesOf(linkColor(Category::Retry), Qt::DashLine), 3);
+    // Every mark is still there.
     QCOMPARE(device.engine.pixmapCentres.size(), kPlain + 3);
+
+    // The same links mostly out of view (a clip, as the view's plot area): all drawn.
+    RecordingDevice clipped;
+    QPainter inView(&clipped);
+    inView.setClipRect(QRectF(0, 0, 50, 800));
+    batch.paint(inView);
+    inView.end();
+    QCOMPARE(clipped.engine.linesOf(linkColor(Category::None)), kPlain);
 
     // Few links: every one drawn.
     TimelineMarkBatch few;

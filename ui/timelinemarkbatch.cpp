@@ -6,6 +6,9 @@
 #include <QPixmap>
 #include <QPixmapCache>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 constexpr double kTickLength = 6.0;
 
@@ -50,15 +53,28 @@ QPixmap TimelineMarkBatch::spriteOf(AnalysisFlagStyle::Category category, Shape 
     return sprite;
 }
 
-void TimelineMarkBatch::drawLinks(QPainter &painter, const QVector<QLineF> &links, qsizetype most)
+double TimelineMarkBatch::visibleLength(const QLineF &line, const QRectF &clip)
 {
-    if (links.size() <= most) {
+    const double dx = std::abs(line.dx());
+    if (dx < 1)
+        return std::abs(line.dy());
+    // Links run mostly across the lanes: the part of their width in view, at their slope.
+    const double from = std::max(std::min(line.x1(), line.x2()), clip.left());
+    const double to = std::min(std::max(line.x1(), line.x2()), clip.right());
+    return std::max(0.0, to - from) * line.length() / dx;
+}
+
+void TimelineMarkBatch::drawLinks(QPainter &painter, const QVector<QLineF> &links, double share)
+{
+    const auto kept = std::max(std::min(links.size(), kMinLinksPerStyle),
+                               qsizetype(std::ceil(double(links.size()) * share)));
+    if (kept >= links.size()) {
         painter.drawLines(links);
         return;
     }
-    const qsizetype stride = (links.size() + most - 1) / most;
+    const qsizetype stride = (links.size() + kept - 1) / kept;
     QVector<QLineF> some;
-    some.reserve(most);
+    some.reserve(kept);
     for (qsizetype i = 0; i < links.size(); i += stride)
         some.append(links.at(i));
     painter.drawLines(some);
@@ -89,6 +105,17 @@ void TimelineMarkBatch::add(QPointF mark, QPointF arrival, quint32 flags, bool h
 void TimelineMarkBatch::paint(QPainter &painter) const
 {
     const bool selected = m_highlight.isValid();
+    const QRectF view = painter.hasClipping()
+                            ? painter.clipBoundingRect()
+                            : QRectF(0, 0, painter.device()->width(), painter.device()->height());
+    double pixels = 0;
+    for (int category = 0; category < kCategories; ++category) {
+        for (const QLineF &link : m_links[std::size_t(category)])
+            pixels += visibleLength(link, view);
+        for (const QLineF &link : m_dashedLinks[std::size_t(category)])
+            pixels += kDashedLinkCost * visibleLength(link, view);
+    }
+    const double share = pixels > kLinkPixelBudget ? kLinkPixelBudget / pixels : 1.0;
     for (int category = 0; category < kCategories; ++category) {
         QColor link = AnalysisFlagStyle::markColor(categoryAt(category));
         link.setAlpha(selected ? 255 : 150);
@@ -96,12 +123,12 @@ void TimelineMarkBatch::paint(QPainter &painter) const
         const auto at = std::size_t(category);
         if (!m_links[at].isEmpty()) {
             painter.setPen(pen);
-            drawLinks(painter, m_links[at], kMaxLinksPerStyle);
+            drawLinks(painter, m_links[at], share);
         }
         if (!m_dashedLinks[at].isEmpty()) {
             pen.setStyle(Qt::DashLine);
             painter.setPen(pen);
-            drawLinks(painter, m_dashedLinks[at], kMaxDashedLinksPerStyle);
+            drawLinks(painter, m_dashedLinks[at], share);
         }
     }
     for (int category = 0; category < kCategories; ++category) {
