@@ -53,14 +53,14 @@ QPixmap TimelineMarkBatch::spriteOf(AnalysisFlagStyle::Category category, Shape 
     return sprite;
 }
 
-double TimelineMarkBatch::visibleLength(const QLineF &line, const QRectF &clip)
+double TimelineMarkBatch::visibleLength(const QLineF &line, const QRectF &view)
 {
     const double dx = std::abs(line.dx());
     if (dx < 1)
         return std::abs(line.dy());
     // Links run mostly across the lanes: the part of their width in view, at their slope.
-    const double from = std::max(std::min(line.x1(), line.x2()), clip.left());
-    const double to = std::min(std::max(line.x1(), line.x2()), clip.right());
+    const double from = std::max(std::min(line.x1(), line.x2()), view.left());
+    const double to = std::min(std::max(line.x1(), line.x2()), view.right());
     return std::max(0.0, to - from) * line.length() / dx;
 }
 

@@ -1,6 +1,5 @@
 #include "timelineview.h"
 
-#include "analysis/deliveryanalysis.h"
 #include "analysisflagstyle.h"
 #include "models/timelinemodel.h"
 #include "plaintooltip.h"
@@ -12,7 +11,6 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolTip>
